@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test test-sqlite test-postgres system lint bench translations
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,redis]'
+	touch $(STAMP)
+
+system:
+	bash scripts/ensure-system.sh
+
+run: system $(STAMP)
+	$(BIN)/portal demo
+	$(BIN)/portal run --host 127.0.0.1 --port 5000
+
+test: system $(STAMP)
+	bash scripts/test-all.sh
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest
+
+test-postgres: $(STAMP)
+	PORTAL_TEST_DATABASE=postgresql $(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check portal tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/scan_page.py

@@ -1,0 +1,23 @@
+"""The feedback portal: create_app binds configuration, extensions and blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from portal.config import PROJECT_ROOT, load_config
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.update(load_config(app.instance_path, config))
+
+    from portal import web
+
+    web.init_extensions(app)
+    web.register_blueprints(app)
+    return app

@@ -1,0 +1,66 @@
+"""Domain errors and the HTTP error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the request; the message is shown to the user."""
+
+
+class ValidationFailed(DomainError):
+    pass
+
+
+class NotAllowed(DomainError):
+    pass
+
+
+class Conflict(DomainError):
+    pass
+
+
+def register_error_handlers(app: Flask) -> None:
+    def page(code: int, title: str, message: str):
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            return {"error": title, "message": message}, code
+        return render_template("errors/error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(400)
+    def bad_request(e):
+        return page(400, _("Bad request"), _("The request could not be understood."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(e):
+        return page(
+            400,
+            _("Form expired"),
+            _("This form has expired or was sent from elsewhere. Please go back, reload, and try again."),
+        )
+
+    @app.errorhandler(403)
+    def forbidden(e):
+        return page(403, _("Not allowed"), _("You do not have access to this page."))
+
+    @app.errorhandler(404)
+    def not_found(e):
+        return page(
+            404,
+            _("Page not found"),
+            _("This link is not valid. Please check the code on your card, or contact us."),
+        )
+
+    @app.errorhandler(413)
+    def too_large(e):
+        return page(413, _("Too large"), _("What you sent is too large."))
+
+    @app.errorhandler(429)
+    def too_many(e):
+        return page(429, _("Too many requests"), _("Please wait a minute and try again."))
+
+    @app.errorhandler(500)
+    def server_error(e):
+        return page(500, _("Something went wrong"), _("Nothing you sent was lost. Please try again."))

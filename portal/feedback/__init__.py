@@ -1,0 +1,1 @@
+"""The customer's pages: scan, rate, report privately, follow the ticket."""

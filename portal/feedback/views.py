@@ -1,0 +1,200 @@
+"""Customer pages. Tokens are traded for a session, then every page is token-free."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from portal.errors import DomainError
+from portal.extensions import db, limiter
+from portal.feedback import access
+from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
+from portal.feedback.review_links import review_links
+from portal.orders import services as orders
+from portal.tickets import services as tickets
+from portal.tickets.models import Status, Ticket
+
+bp = Blueprint("feedback", __name__)
+
+
+def _scan_limit():
+    return current_app.config["RATE_LIMIT_SCAN"]
+
+
+def _report_limit():
+    return current_app.config["RATE_LIMIT_REPORT"]
+
+
+@bp.get("/")
+def home():
+    return render_template("feedback/home.html")
+
+
+@bp.get("/o/<token>")
+@limiter.limit(_scan_limit)
+def scan(token: str):
+    order = orders.find_by_token(token)
+    if order is None:
+        abort(404)
+    access.bind_order(order)
+    return redirect(url_for("feedback.order_page"), code=303)
+
+
+@bp.get("/order")
+def order_page():
+    order = access.require_order()
+    open_tickets = db.session.scalars(
+        db.select(Ticket).where(Ticket.order_id == order.id).order_by(Ticket.id.desc())
+    ).all()
+    return render_template(
+        "feedback/order.html", order=order, rating_form=RatingForm(),
+        rating=orders.latest_rating(order), links=review_links(), tickets=open_tickets,
+    )
+
+
+@bp.post("/order/rating")
+def rate():
+    order = access.require_order()
+    form = RatingForm()
+    if not form.validate_on_submit():
+        flash(_("Please choose from one to five stars."), "error")
+        return redirect(url_for("feedback.order_page"), code=303)
+    orders.record_rating(order, int(form.stars.data))
+    db.session.commit()
+    flash(_("Thank you for your rating."), "success")
+    return redirect(url_for("feedback.order_page", _anchor="paths"), code=303)
+
+
+@bp.route("/report", methods=["GET", "POST"])
+@limiter.limit(_report_limit, methods=["POST"])
+def report():
+    order = access.require_order()
+    form = ReportForm(order_has_email=bool(order.email), order_has_phone=bool(order.phone))
+    if request.method == "GET":
+        form.submission_key.data = str(uuid.uuid4())
+    if form.validate_on_submit():
+        try:
+            ticket, created = tickets.open_ticket(
+                order,
+                submission_key=form.submission_key.data,
+                category=form.category.data,
+                description=form.description.data,
+                contact_preference=form.contact_preference.data,
+                contact_email=(form.email.data or "").strip() or None,
+                contact_phone=(form.phone.data or "").strip() or None,
+                locale=str(_current_locale()),
+                goal_minutes=current_app.config["SLA_GOAL_MINUTES"],
+                limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
+            )
+            if access.remembered_link(ticket) is None:
+                access.remember_link(ticket, tickets.mint_link(ticket, "confirmation"))
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+        else:
+            access.bind_ticket(ticket)
+            return redirect(url_for("feedback.report_done", ticket_id=ticket.id), code=303)
+    return render_template("feedback/report.html", order=order, form=form,
+                           masked_email=_mask_email(order.email)), (400 if form.errors else 200)
+
+
+@bp.get("/report/done/<int:ticket_id>")
+def report_done(ticket_id: int):
+    ticket = access.require_ticket(ticket_id)
+    secret = access.remembered_link(ticket)
+    link = url_for("feedback.ticket_link", secret=secret, _external=False) if secret else None
+    return render_template(
+        "feedback/done.html", ticket=ticket, link=link,
+        base_url=current_app.config["BASE_URL"], links=review_links(),
+    )
+
+
+@bp.get("/t/<secret>")
+@limiter.limit(_scan_limit)
+def ticket_link(secret: str):
+    ticket = tickets.find_by_secret(secret)
+    if ticket is None:
+        abort(404)
+    access.bind_ticket(ticket)
+    return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
+
+
+@bp.get("/ticket/<int:ticket_id>")
+def ticket_page(ticket_id: int):
+    ticket = access.require_ticket(ticket_id)
+    return render_template(
+        "feedback/ticket.html", ticket=ticket, messages=tickets.customer_messages(ticket),
+        reply_form=CustomerReplyForm(), confirm_form=ConfirmForm(), links=review_links(),
+        Status=Status,
+    )
+
+
+@bp.post("/ticket/<int:ticket_id>/reply")
+def ticket_reply(ticket_id: int):
+    ticket = access.require_ticket(ticket_id)
+    form = CustomerReplyForm()
+    if form.validate_on_submit():
+        tickets.customer_reply(ticket, form.body.data)
+        db.session.commit()
+        flash(_("Your message was sent."), "success")
+    else:
+        flash(_("Please write a message."), "error")
+    return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
+
+
+@bp.post("/ticket/<int:ticket_id>/confirm")
+def ticket_confirm(ticket_id: int):
+    ticket = access.require_ticket(ticket_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        tickets.confirm(ticket, solved=bool(form.solved.data), comment=form.comment.data)
+        db.session.commit()
+    except DomainError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        if ticket.status is Status.CLOSED:
+            flash(_("Thank you. We are glad it is solved."), "success")
+        else:
+            flash(_("Thank you for telling us. We are on it again."), "success")
+    return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
+
+
+@bp.post("/language")
+def choose_language():
+    form = LocaleForm()
+    if form.validate_on_submit() and form.locale.data in current_app.config["SUPPORTED_LOCALES"]:
+        session["locale"] = form.locale.data
+    target = request.form.get("next", "")
+    # Only local paths: never an open redirect.
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("feedback.home")
+    return redirect(target, code=303)
+
+
+def _current_locale():
+    from flask_babel import get_locale
+
+    return get_locale() or "en"
+
+
+def _mask_email(email: str | None) -> str | None:
+    if not email or "@" not in email:
+        return None
+    name, _, domain = email.partition("@")
+    return f"{name[:1]}***@{domain}"

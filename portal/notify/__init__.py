@@ -1,0 +1,1 @@
+"""Outgoing messages: an outbox written with the change, delivered by a worker."""

@@ -1,0 +1,1 @@
+"""Orders: what was shipped, and the scan token on its card."""

@@ -1,0 +1,84 @@
+"""Order intake and scan-token lookup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from portal import tokens
+from portal.errors import ValidationFailed
+from portal.extensions import db
+from portal.orders.models import Order, Rating
+
+SCAN_PURPOSE = "scan"
+
+
+def scan_token(order: Order, key: str) -> str:
+    return tokens.derive_token(key, SCAN_PURPOSE, order.token_nonce)
+
+
+def scan_url(order: Order, key: str, base_url: str) -> str:
+    return f"{base_url}/o/{scan_token(order, key)}"
+
+
+def create_order(
+    *,
+    key: str,
+    number: str,
+    customer_name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    locale: str | None = None,
+    country: str | None = None,
+    items: list | None = None,
+    ordered_at: datetime | None = None,
+    source: str = "manual",
+    external_id: str | None = None,
+) -> Order:
+    number = (number or "").strip()
+    if not number or len(number) > 64:
+        raise ValidationFailed("order number is required (at most 64 characters)")
+    nonce = tokens.new_nonce()
+    order = Order(
+        number=number,
+        customer_name=customer_name,
+        email=email,
+        phone=phone,
+        locale=locale,
+        country=country,
+        items=items or [],
+        ordered_at=ordered_at,
+        source=source,
+        external_id=external_id,
+        token_nonce=nonce,
+        token_digest=tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
+    )
+    db.session.add(order)
+    db.session.flush()
+    return order
+
+
+def find_by_token(token: str) -> Order | None:
+    """Malformed and unknown tokens both give None, so callers answer alike."""
+    if not tokens.well_formed(token):
+        return None
+    order = db.session.scalar(select(Order).where(Order.token_digest == tokens.digest(token)))
+    if order is None or not tokens.matches(token, order.token_digest):
+        return None
+    return order
+
+
+def record_rating(order: Order, stars: int) -> Rating:
+    if stars not in range(1, 6):
+        raise ValidationFailed("a rating is 1 to 5 stars")
+    rating = Rating(order=order, stars=stars)
+    db.session.add(rating)
+    db.session.flush()
+    return rating
+
+
+def latest_rating(order: Order) -> Rating | None:
+    return db.session.scalar(
+        select(Rating).where(Rating.order_id == order.id).order_by(Rating.id.desc()).limit(1)
+    )

@@ -1,0 +1,1 @@
+"""The staff workspace: the queue and the ticket desk."""

@@ -1,0 +1,1 @@
+"""Where a report goes and how fast it must be answered."""

@@ -1,0 +1,1 @@
+"""Tickets: a customer's problem, its conversation, its single owner, its history."""

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.auth.models import StaffUser
+from portal.database import UTCDateTime, utcnow
+from portal.extensions import db
+from portal.orders.models import Order
+
+
+def _enum(cls):
+    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
+
+
+class Category(enum.StrEnum):
+    DAMAGED = "damaged"
+    MISSING_ITEM = "missing_item"
+    WRONG_ITEM = "wrong_item"
+    LATE = "late"
+    QUALITY = "quality"
+    OTHER = "other"
+
+
+class ContactPreference(enum.StrEnum):
+    REPLY_HERE = "reply_here"
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+class Status(enum.StrEnum):
+    OPEN = "open"  # waiting for staff
+    WAITING_CUSTOMER = "waiting_customer"  # staff answered, ball with the customer
+    RESOLVED = "resolved"  # staff think it is solved; asked the customer to confirm
+    CLOSED = "closed"  # the customer confirmed
+
+
+class Ticket(db.Model):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("order_id", "submission_key", name="uq_tickets_order_submission"),
+        # The queue: unanswered first, by how soon the goal runs out.
+        Index("ix_tickets_queue", "status", "first_response_at", "respond_goal_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    # Set by the report form when it is rendered; a resubmission carries the same key.
+    submission_key: Mapped[str] = mapped_column(String(36))
+    category: Mapped[Category] = mapped_column(_enum(Category))
+    contact_preference: Mapped[ContactPreference] = mapped_column(_enum(ContactPreference))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    locale: Mapped[str] = mapped_column(String(16), default="en")
+    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.OPEN)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    respond_goal_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    respond_limit_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Bumped on every change; lets a stale form be detected.
+    version: Mapped[int] = mapped_column(default=1)
+
+    order: Mapped[Order] = relationship()
+    owner: Mapped[StaffUser | None] = relationship()
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="ticket", order_by="Message.id", passive_deletes="all"
+    )
+    events: Mapped[list[AuditEvent]] = relationship(
+        back_populates="ticket", order_by="AuditEvent.id", passive_deletes="all"
+    )
+
+    @property
+    def ref(self) -> str:
+        return f"T-{self.id:06d}"
+
+    @property
+    def first_response_seconds(self) -> int | None:
+        if self.first_response_at is None:
+            return None
+        return int((self.first_response_at - self.created_at).total_seconds())
+
+
+class AuthorKind(enum.StrEnum):
+    CUSTOMER = "customer"
+    STAFF = "staff"
+    SYSTEM = "system"
+
+
+class Message(db.Model):
+    """One entry of a conversation. Never updated, never deleted."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    author_kind: Mapped[AuthorKind] = mapped_column(_enum(AuthorKind))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    # Internal notes are for staff only; the customer's pages never select them.
+    internal: Mapped[bool] = mapped_column(default=False)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="messages")
+    author: Mapped[StaffUser | None] = relationship()
+
+
+class AuditEvent(db.Model):
+    """Append-only history of a ticket: who did what, when."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    actor_kind: Mapped[AuthorKind] = mapped_column(_enum(AuthorKind))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="events")
+    actor: Mapped[StaffUser | None] = relationship()
+
+
+class TicketLink(db.Model):
+    """A secret link to a ticket's page. One per channel it was given through."""
+
+    __tablename__ = "ticket_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    secret_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship()

@@ -1,0 +1,291 @@
+"""Ticket lifecycle: open, claim, reply, note, hand over, resolve, confirm, reopen.
+
+Services change rows and flush; the caller (view, CLI, job) commits once.
+Every state change appends an audit event.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from portal import tokens
+from portal.auth.models import StaffUser
+from portal.database import utcnow
+from portal.errors import Conflict, NotAllowed, ValidationFailed
+from portal.extensions import db
+from portal.notify import services as notify
+from portal.orders.models import Order
+from portal.routing.targets import response_targets
+from portal.tickets.models import (
+    AuditEvent,
+    AuthorKind,
+    Category,
+    ContactPreference,
+    Message,
+    Status,
+    Ticket,
+    TicketLink,
+)
+
+BODY_MAX = 5000
+
+
+class AlreadyOwned(Conflict):
+    def __init__(self, owner: StaffUser):
+        super().__init__(f"{owner.name} already owns this ticket")
+        self.owner = owner
+
+
+def _audit(ticket: Ticket, action: str, actor: StaffUser | None = None, **detail) -> AuditEvent:
+    kind = AuthorKind.STAFF if actor else AuthorKind.CUSTOMER
+    if action.startswith("system_"):
+        kind = AuthorKind.SYSTEM
+    event = AuditEvent(
+        ticket=ticket, action=action, actor_kind=kind, actor_id=actor.id if actor else None,
+        detail=detail,
+    )
+    db.session.add(event)
+    return event
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationFailed("the message is empty")
+    if len(body) > BODY_MAX:
+        raise ValidationFailed(f"the message is longer than {BODY_MAX} characters")
+    return body
+
+
+def _bump(ticket: Ticket) -> None:
+    ticket.version = (ticket.version or 0) + 1
+
+
+def open_ticket(
+    order: Order,
+    *,
+    submission_key: str,
+    category: str,
+    description: str,
+    contact_preference: str,
+    contact_email: str | None,
+    contact_phone: str | None,
+    locale: str,
+    goal_minutes: int,
+    limit_minutes: int,
+) -> tuple[Ticket, bool]:
+    """Open a ticket for a report; a resubmission of the same form returns the first one."""
+    existing = _by_submission(order.id, submission_key)
+    if existing:
+        return existing, False
+    try:
+        category_value = Category(category)
+        preference = ContactPreference(contact_preference)
+    except ValueError as exc:
+        raise ValidationFailed(str(exc)) from exc
+    body = _clean_body(description)
+    if preference is ContactPreference.EMAIL and not (contact_email or order.email):
+        raise ValidationFailed("an email address is needed to answer by email")
+    if preference is ContactPreference.PHONE and not (contact_phone or order.phone):
+        raise ValidationFailed("a phone number is needed to call you")
+    now = utcnow()
+    targets = response_targets(now, goal_minutes, limit_minutes)
+    ticket = Ticket(
+        order=order, submission_key=submission_key, category=category_value,
+        contact_preference=preference, contact_email=contact_email or order.email,
+        contact_phone=contact_phone or order.phone, locale=locale, status=Status.OPEN,
+        created_at=now, respond_goal_at=targets.goal_at, respond_limit_at=targets.limit_at,
+    )
+    try:
+        # A savepoint: a concurrent duplicate loses on the unique key, not the whole request.
+        with db.session.begin_nested():
+            db.session.add(ticket)
+            db.session.flush()
+    except IntegrityError:
+        existing = _by_submission(order.id, submission_key)
+        if existing is None:
+            raise
+        return existing, False
+    db.session.add(Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=body))
+    _audit(ticket, "opened", category=category_value.value)
+    if ticket.contact_email:
+        notify.enqueue_customer_email(ticket, "ticket_opened")
+    notify.enqueue_staff_new_ticket(ticket)
+    db.session.flush()
+    return ticket, True
+
+
+def _by_submission(order_id: int, submission_key: str) -> Ticket | None:
+    return db.session.scalar(
+        select(Ticket).where(Ticket.order_id == order_id, Ticket.submission_key == submission_key)
+    )
+
+
+def claim_ticket(ticket_id: int, staff: StaffUser) -> Ticket:
+    """Make `staff` the one owner, atomically: one conditional UPDATE decides."""
+    now = utcnow()
+    result = db.session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.owner_id.is_(None))
+        .values(owner_id=staff.id, claimed_at=now, version=Ticket.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    ticket = db.session.get(Ticket, ticket_id, populate_existing=True)
+    if ticket is None:
+        raise ValidationFailed("no such ticket")
+    if result.rowcount != 1:
+        if ticket.owner_id == staff.id:
+            return ticket
+        raise AlreadyOwned(ticket.owner)
+    _audit(ticket, "claimed", staff)
+    db.session.flush()
+    return ticket
+
+
+def _require_owner(ticket: Ticket, staff: StaffUser) -> None:
+    if ticket.owner_id is None:
+        claim_ticket(ticket.id, staff)
+    elif ticket.owner_id != staff.id:
+        raise AlreadyOwned(ticket.owner)
+
+
+def staff_reply(ticket: Ticket, staff: StaffUser, body: str) -> Message:
+    body = _clean_body(body)
+    _require_owner(ticket, staff)
+    now = utcnow()
+    message = Message(ticket=ticket, author_kind=AuthorKind.STAFF, author_id=staff.id, body=body)
+    db.session.add(message)
+    first = ticket.first_response_at is None
+    if first:
+        ticket.first_response_at = now
+    if ticket.status is Status.OPEN:
+        ticket.status = Status.WAITING_CUSTOMER
+    _bump(ticket)
+    _audit(ticket, "replied", staff, first_response=first)
+    db.session.flush()
+    if ticket.contact_email:
+        notify.enqueue_customer_email(ticket, "staff_reply", message_id=message.id)
+    return message
+
+
+def add_note(ticket: Ticket, staff: StaffUser, body: str) -> Message:
+    note = Message(
+        ticket=ticket, author_kind=AuthorKind.STAFF, author_id=staff.id, internal=True,
+        body=_clean_body(body),
+    )
+    db.session.add(note)
+    _audit(ticket, "noted", staff)
+    db.session.flush()
+    return note
+
+
+def hand_over(ticket: Ticket, staff: StaffUser, to: StaffUser, note: str) -> Ticket:
+    """Give the ticket to a colleague, explicitly and with a note (P4)."""
+    if ticket.owner_id != staff.id and not staff.is_lead:
+        raise NotAllowed("only the owner or a lead can hand this ticket over")
+    if not to.active:
+        raise ValidationFailed(f"{to.name} is not an active staff member")
+    if to.id == ticket.owner_id:
+        raise ValidationFailed(f"{to.name} already owns this ticket")
+    note = _clean_body(note)
+    previous = ticket.owner_id
+    result = db.session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket.id, Ticket.owner_id.is_(previous) if previous is None
+               else Ticket.owner_id == previous)
+        .values(owner_id=to.id, claimed_at=utcnow(), version=Ticket.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(ticket)
+    if result.rowcount != 1:
+        raise Conflict("the ticket changed hands meanwhile; reload and try again")
+    db.session.add(Message(
+        ticket=ticket, author_kind=AuthorKind.STAFF, author_id=staff.id, internal=True,
+        body=f"Handed over to {to.name}: {note}",
+    ))
+    _audit(ticket, "handed_over", staff, from_id=previous, to_id=to.id)
+    notify.enqueue_staff_assignment(ticket, to)
+    db.session.flush()
+    return ticket
+
+
+def resolve(ticket: Ticket, staff: StaffUser, message: str | None = None) -> Ticket:
+    """Staff think it is solved: ask the customer to confirm (P8)."""
+    if ticket.status in (Status.RESOLVED, Status.CLOSED):
+        raise Conflict("this ticket is already resolved")
+    _require_owner(ticket, staff)
+    if message and message.strip():
+        staff_reply(ticket, staff, message)
+    if ticket.first_response_at is None:
+        raise ValidationFailed("reply to the customer before marking the ticket resolved")
+    ticket.status = Status.RESOLVED
+    ticket.resolved_at = utcnow()
+    _bump(ticket)
+    _audit(ticket, "resolved", staff)
+    if ticket.contact_email:
+        notify.enqueue_customer_email(ticket, "confirm_request", resolved_at=ticket.resolved_at.isoformat())
+    db.session.flush()
+    return ticket
+
+
+def confirm(ticket: Ticket, solved: bool, comment: str | None = None) -> Ticket:
+    """The customer's answer to "is it solved?": yes closes, no reopens."""
+    if ticket.status is not Status.RESOLVED:
+        raise Conflict("this ticket is not waiting for your confirmation")
+    if comment and comment.strip():
+        db.session.add(Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=_clean_body(comment)))
+    if solved:
+        ticket.status = Status.CLOSED
+        ticket.closed_at = utcnow()
+        _audit(ticket, "confirmed")
+    else:
+        ticket.status = Status.OPEN
+        ticket.resolved_at = None
+        _audit(ticket, "reopened", reason="customer said not solved")
+        notify.enqueue_staff_reopened(ticket)
+    _bump(ticket)
+    db.session.flush()
+    return ticket
+
+
+def customer_reply(ticket: Ticket, body: str) -> Message:
+    """A customer message always puts the ticket back in front of staff."""
+    message = Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=_clean_body(body))
+    db.session.add(message)
+    if ticket.status in (Status.RESOLVED, Status.CLOSED):
+        _audit(ticket, "reopened", reason="customer replied")
+        ticket.resolved_at = None
+        ticket.closed_at = None
+        notify.enqueue_staff_reopened(ticket)
+    _audit(ticket, "customer_replied")
+    ticket.status = Status.OPEN
+    _bump(ticket)
+    db.session.flush()
+    return message
+
+
+def mint_link(ticket: Ticket, channel: str) -> str:
+    """A new secret link to the ticket page; only its digest is kept."""
+    secret = tokens.new_token()
+    db.session.add(TicketLink(ticket=ticket, secret_digest=tokens.digest(secret), channel=channel))
+    db.session.flush()
+    return secret
+
+
+def find_by_secret(secret: str) -> Ticket | None:
+    if not tokens.well_formed(secret):
+        return None
+    link = db.session.scalar(
+        select(TicketLink).where(TicketLink.secret_digest == tokens.digest(secret))
+    )
+    if link is None or not tokens.matches(secret, link.secret_digest):
+        return None
+    return link.ticket
+
+
+def customer_messages(ticket: Ticket) -> list[Message]:
+    return list(db.session.scalars(
+        select(Message).where(Message.ticket_id == ticket.id, Message.internal.is_(False))
+        .order_by(Message.id)
+    ))

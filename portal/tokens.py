@@ -1,0 +1,53 @@
+"""Secret tokens in URLs: 128 random bits, stored only as a SHA-256 digest.
+
+A fast digest is enough here because the input is 128 random bits, not a
+password: nobody can enumerate it. Lookups go through an index on the digest
+and the final comparison is constant-time.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+
+TOKEN_BYTES = 16  # 128 bits
+# base64url of 16 bytes without padding is always 22 characters.
+_TOKEN_SHAPE = re.compile(r"\A[A-Za-z0-9_-]{22}\Z")
+
+
+def _encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def new_token() -> str:
+    return _encode(secrets.token_bytes(TOKEN_BYTES))
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(TOKEN_BYTES)
+
+
+def derive_token(key: str, purpose: str, nonce_hex: str) -> str:
+    """The scan token of an order: a keyed function of a random per-order nonce.
+
+    The database keeps the nonce and the digest, never the token; without the
+    key (configuration, not data) neither reveals it. The print job derives
+    the token again when it lays out a card.
+    """
+    mac = hmac.new(key.encode(), f"{purpose}:{nonce_hex}".encode(), hashlib.sha256).digest()
+    return _encode(mac[:TOKEN_BYTES])
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def well_formed(token: str) -> bool:
+    return bool(_TOKEN_SHAPE.match(token or ""))
+
+
+def matches(token: str, stored_digest: str) -> bool:
+    return hmac.compare_digest(digest(token), stored_digest)

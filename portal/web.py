@@ -1,0 +1,112 @@
+"""Wiring of the web layer: extensions, headers, locale, blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask, g, request, session
+from flask_babel import get_locale
+
+from portal import database
+from portal.config import RTL_LOCALES
+from portal.errors import register_error_handlers
+from portal.extensions import babel, csrf, db, limiter, login, migrate, talisman
+from portal.logging_redaction import install_redaction
+
+MIGRATIONS = str(__import__("pathlib").Path(__file__).parent / "migrations")
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+CSP = {
+    "default-src": "'self'",
+    "img-src": ["'self'", "data:"],
+    "style-src": "'self'",
+    "script-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+}
+
+
+def select_locale() -> str:
+    supported = ("en", "fa", "hy", "ro")
+    chosen = session.get("locale")
+    if chosen in supported:
+        return chosen
+    order_locale = g.get("order_locale")
+    if order_locale:
+        short = order_locale.replace("_", "-").split("-")[0].lower()
+        if short in supported:
+            return short
+    return request.accept_languages.best_match(supported) or "en"
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    production = app.config["PORTAL_ENV"] == "production"
+    talisman.init_app(
+        app,
+        content_security_policy=CSP,
+        force_https=production,
+        strict_transport_security=production,
+        session_cookie_secure=production,
+        referrer_policy="no-referrer",
+        frame_options="DENY",
+    )
+    login.init_app(app)
+    login.login_view = "auth.login"
+    login.session_protection = "strong"
+
+    from portal.auth.services import load_for_session
+
+    login.user_loader(load_for_session)
+    register_error_handlers(app)
+    install_redaction()
+
+    @app.before_request
+    def _declare_write_intent():
+        # SQLite: a request that may write takes the write lock when it begins.
+        g._write_token = database.set_write_intent(request.method in UNSAFE_METHODS)
+
+    @app.teardown_request
+    def _reset_write_intent(exc):
+        token = g.pop("_write_token", None)
+        if token is not None:
+            database._write_intent.reset(token)
+
+    @app.after_request
+    def _no_store_for_private_pages(response):
+        if request.endpoint and not request.endpoint.startswith("static"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    from portal.feedback.labels import category_label, ltr, status_label
+
+    app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.globals.update(status_label=status_label, category_label=category_label)
+
+    @app.context_processor
+    def _layout_context():
+        locale = str(get_locale() or "en")
+        return {
+            "current_locale": locale,
+            "text_direction": "rtl" if locale in RTL_LOCALES else "ltr",
+            "brand_name": app.config["BRAND_NAME"],
+        }
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal import cli
+    from portal.auth.views import bp as auth_bp
+    from portal.feedback.views import bp as feedback_bp
+    from portal.queue.views import bp as queue_bp
+
+    app.register_blueprint(feedback_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(queue_bp)
+    cli.register(app)
+
+    # Importing the models registers them with the metadata (and the guards).
+    from portal import models  # noqa: F401

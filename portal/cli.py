@@ -87,6 +87,17 @@ def deliver_mail_command(limit: int) -> None:
         click.echo(f"  {error}", err=True)
 
 
+@click.command("worker")
+@click.option("--workers", default=2, show_default=True)
+def worker_command(workers: int) -> None:
+    """Run the background job consumer (print batches, reminders, mail)."""
+    from huey.consumer import Consumer
+
+    from portal import jobs
+
+    Consumer(jobs.huey, workers=workers, worker_type="thread").run()
+
+
 @click.command("write-instance-keys")
 @with_appcontext
 def write_keys_command() -> None:
@@ -122,5 +133,7 @@ def _adopt_instance_keys(app: Flask) -> None:
 
 
 def register(app: Flask) -> None:
-    for command in (create_staff_command, demo_command, deliver_mail_command, write_keys_command):
+    for command in (
+        create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
+    ):
         app.cli.add_command(command)

@@ -51,3 +51,25 @@ def well_formed(token: str) -> bool:
 
 def matches(token: str, stored_digest: str) -> bool:
     return hmac.compare_digest(digest(token), stored_digest)
+
+
+# Crockford's base32: no I, L, O or U, so a typed code survives look-alikes.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 8  # 40 bits; the typed-code page is rate-limited
+_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
+
+
+def derive_code(key: str, nonce_hex: str) -> str:
+    mac = hmac.new(key.encode(), f"code:{nonce_hex}".encode(), hashlib.sha256).digest()
+    number = int.from_bytes(mac[:5], "big")
+    chars = []
+    for _ in range(CODE_LENGTH):
+        number, rest = divmod(number, 32)
+        chars.append(CODE_ALPHABET[rest])
+    return "".join(reversed(chars))
+
+
+def normalise_code(typed: str) -> str:
+    """Upper-case, drop spaces and dashes, map look-alike letters to their digits."""
+    cleaned = "".join(ch for ch in (typed or "").upper() if ch not in " -\t")
+    return cleaned.translate(_LOOKALIKES)

@@ -14,6 +14,9 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
+# Jobs run in the caller during tests; no consumer process is needed.
+os.environ.setdefault("PORTAL_JOBS_IMMEDIATE", "1")
+
 from portal import create_app
 from portal.extensions import db as _db
 
@@ -113,3 +116,32 @@ def client(app):
 @pytest.fixture
 def factory(app):
     return Factory(app)
+
+
+@pytest.fixture
+def live_server(app):
+    """The app served by a real threaded HTTP server on 127.0.0.1 (for browsers, clients)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = server.url
+    yield server
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def smtp_sink(app):
+    """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+    from .smtp_sink import SmtpSink
+
+    sink = SmtpSink()
+    sink.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=sink.port)
+    yield sink
+    sink.stop()

@@ -27,6 +27,8 @@ class Order(db.Model):
     # Scan token = f(TOKEN_KEY, token_nonce); only its digest is stored.
     token_nonce: Mapped[str] = mapped_column(String(32))
     token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    # The short typed fallback printed under the QR code, derived like the token.
+    code_digest: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     ratings: Mapped[list[Rating]] = relationship(back_populates="order")

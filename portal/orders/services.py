@@ -18,6 +18,10 @@ def scan_token(order: Order, key: str) -> str:
     return tokens.derive_token(key, SCAN_PURPOSE, order.token_nonce)
 
 
+def short_code(order: Order, key: str) -> str:
+    return tokens.derive_code(key, order.token_nonce)
+
+
 def scan_url(order: Order, key: str, base_url: str) -> str:
     return f"{base_url}/o/{scan_token(order, key)}"
 
@@ -40,6 +44,11 @@ def create_order(
     if not number or len(number) > 64:
         raise ValidationFailed("order number is required (at most 64 characters)")
     nonce = tokens.new_nonce()
+    # 40-bit typed codes can collide; draw a fresh nonce in that rare case.
+    while db.session.scalar(
+        select(Order.id).where(Order.code_digest == tokens.digest(tokens.derive_code(key, nonce)))
+    ):
+        nonce = tokens.new_nonce()
     order = Order(
         number=number,
         customer_name=customer_name,
@@ -53,6 +62,7 @@ def create_order(
         external_id=external_id,
         token_nonce=nonce,
         token_digest=tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
+        code_digest=tokens.digest(tokens.derive_code(key, nonce)),
     )
     db.session.add(order)
     db.session.flush()
@@ -67,6 +77,13 @@ def find_by_token(token: str) -> Order | None:
     if order is None or not tokens.matches(token, order.token_digest):
         return None
     return order
+
+
+def find_by_code(typed: str) -> Order | None:
+    code = tokens.normalise_code(typed)
+    if len(code) != tokens.CODE_LENGTH or set(code) - set(tokens.CODE_ALPHABET):
+        return None
+    return db.session.scalar(select(Order).where(Order.code_digest == tokens.digest(code)))
 
 
 def record_rating(order: Order, stars: int) -> Rating:

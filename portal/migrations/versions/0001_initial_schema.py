@@ -35,10 +35,12 @@ def upgrade():
     sa.Column('ordered_at', portal.database.UTCDateTime(), nullable=True),
     sa.Column('token_nonce', sa.String(length=32), nullable=False),
     sa.Column('token_digest', sa.String(length=64), nullable=False),
+    sa.Column('code_digest', sa.String(length=64), nullable=False),
     sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
     sa.UniqueConstraint('number', name=op.f('uq_orders_number')),
     sa.UniqueConstraint('source', 'external_id', name='uq_orders_source_external'),
+    sa.UniqueConstraint('code_digest', name=op.f('uq_orders_code_digest')),
     sa.UniqueConstraint('token_digest', name=op.f('uq_orders_token_digest'))
     )
     op.create_table('outbox',

@@ -58,7 +58,7 @@ def demo_command(count: int) -> None:
     from portal.demo import ensure_demo_data
 
     _adopt_instance_keys(current_app)
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
     with write_intent():
         result = ensure_demo_data(count)
         db.session.commit()

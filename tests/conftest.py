@@ -38,7 +38,7 @@ def _migrate(url: str) -> None:
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, **TEST_KEYS})
     with app.app_context():
-        upgrade(directory=app.extensions["migrate"].directory)
+        upgrade(directory=app.extensions["migrate"].directory, revision="heads")
         _db.engine.dispose()
 
 

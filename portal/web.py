@@ -94,7 +94,19 @@ def init_extensions(app: Flask) -> None:
             "current_locale": locale,
             "text_direction": "rtl" if locale in RTL_LOCALES else "ltr",
             "brand_name": app.config["BRAND_NAME"],
+            "language_return_path": _language_return_path(),
         }
+
+
+# Paths that carry a secret: never echoed back into a page.
+_SECRET_ENDPOINTS = frozenset({"feedback.scan", "feedback.ticket_link"})
+
+
+def _language_return_path() -> str:
+    """Where the language switcher returns to: the current page, unless it is secret or an error."""
+    if request.method != "GET" or request.endpoint in _SECRET_ENDPOINTS or request.routing_exception:
+        return "/"
+    return request.full_path.rstrip("?")
 
 
 def register_blueprints(app: Flask) -> None:

@@ -50,19 +50,21 @@ class ReportForm(FlaskForm):
         self._order_has_email = order_has_email
         self._order_has_phone = order_has_phone
 
-    def validate_email(self, field):
-        if self.contact_preference.data == ContactPreference.EMAIL.value and not (
-            field.data or self._order_has_email
-        ):
-            raise ValidationError(_l("Please give an email address so we can answer by email."))
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        # Cross-field rules run after the per-field ones (Optional() would skip them).
+        preference = self.contact_preference.data
+        if preference == ContactPreference.EMAIL.value and not (self.email.data or self._order_has_email):
+            self.email.errors = [*self.email.errors, _l("Please give an email address so we can answer by email.")]
+            ok = False
+        if preference == ContactPreference.PHONE.value and not (self.phone.data or self._order_has_phone):
+            self.phone.errors = [*self.phone.errors, _l("Please give a phone number so we can call you.")]
+            ok = False
+        return ok
 
     def validate_phone(self, field):
         if field.data and not all(c.isdigit() or c in "+-() ." for c in field.data):
             raise ValidationError(_l("A phone number has only digits, spaces and + - ( )."))
-        if self.contact_preference.data == ContactPreference.PHONE.value and not (
-            field.data or self._order_has_phone
-        ):
-            raise ValidationError(_l("Please give a phone number so we can call you."))
 
 
 class CustomerReplyForm(FlaskForm):

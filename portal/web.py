@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 from flask_babel import get_locale
 
 from portal import database
@@ -28,6 +28,8 @@ CSP = {
 
 def select_locale() -> str:
     supported = ("en", "fa", "hy", "ro")
+    if not has_request_context():
+        return "en"
     chosen = session.get("locale")
     if chosen in supported:
         return chosen
@@ -104,6 +106,8 @@ _SECRET_ENDPOINTS = frozenset({"feedback.scan", "feedback.ticket_link"})
 
 def _language_return_path() -> str:
     """Where the language switcher returns to: the current page, unless it is secret or an error."""
+    if not has_request_context():  # emails and jobs render templates too
+        return "/"
     if request.method != "GET" or request.endpoint in _SECRET_ENDPOINTS or request.routing_exception:
         return "/"
     return request.full_path.rstrip("?")

@@ -13,6 +13,7 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 # Jobs run in the caller during tests; no consumer process is needed.
 os.environ.setdefault("PORTAL_JOBS_IMMEDIATE", "1")
@@ -94,9 +95,26 @@ def app_config(database_url, tmp_path):
     }
 
 
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context, as in a real server.
+
+    The test itself holds an app context; without this, requests would share
+    its `g` (and so Flask-Login's cached user) and its database session.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        # End the test's own read transaction so it sees what the request wrote
+        # (SQLite's WAL snapshots would otherwise hide it).
+        _db.session.rollback()
+        return response
+
+
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
+    app.test_client_class = FreshContextClient
     with app.app_context():
         yield app
         _db.session.remove()

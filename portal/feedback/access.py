@@ -21,7 +21,11 @@ def _fresh(bound_at) -> bool:
 
 
 def bind_order(order: Order) -> None:
-    session["order_id"] = order.id
+    bind_order_id(order.id)
+
+
+def bind_order_id(order_id: int) -> None:
+    session["order_id"] = order_id
     session["order_bound_at"] = int(time.time())
 
 
@@ -38,6 +42,13 @@ def current_order() -> Order | None:
     if order is not None:
         g.order_locale = order.locale
     return order
+
+
+def bound_order_id() -> int | None:
+    """The order this browser may see, without loading it (None when unbound or expired)."""
+    if not _fresh(session.get("order_bound_at")):
+        return None
+    return session.get("order_id")
 
 
 def require_order() -> Order:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -69,6 +70,18 @@ def create_order(
     return order
 
 
+def order_id_for_token(token: str) -> int | None:
+    """The scan's hot path: just the id, without loading the order."""
+    if not tokens.well_formed(token):
+        return None
+    row = db.session.execute(
+        select(Order.id, Order.token_digest).where(Order.token_digest == tokens.digest(token))
+    ).first()
+    if row is None or not tokens.matches(token, row.token_digest):
+        return None
+    return row.id
+
+
 def find_by_token(token: str) -> Order | None:
     """Malformed and unknown tokens both give None, so callers answer alike."""
     if not tokens.well_formed(token):
@@ -93,6 +106,26 @@ def record_rating(order: Order, stars: int) -> Rating:
     db.session.add(rating)
     db.session.flush()
     return rating
+
+
+@dataclass(frozen=True)
+class OrderPage:
+    order: Order
+    stars: int | None
+    has_tickets: bool
+
+
+def load_order_page(order_id: int) -> OrderPage | None:
+    """The order, its latest rating and whether it has tickets, in one round trip."""
+    from portal.tickets.models import Ticket
+
+    latest = (select(Rating.stars).where(Rating.order_id == Order.id)
+              .order_by(Rating.id.desc()).limit(1).scalar_subquery())
+    any_ticket = select(Ticket.id).where(Ticket.order_id == Order.id).exists()
+    row = db.session.execute(select(Order, latest, any_ticket).where(Order.id == order_id)).first()
+    if row is None:
+        return None
+    return OrderPage(order=row[0], stars=row[1], has_tickets=bool(row[2]))
 
 
 def latest_rating(order: Order) -> Rating | None:

@@ -284,6 +284,12 @@ def find_by_secret(secret: str) -> Ticket | None:
     return link.ticket
 
 
+def for_order(order: Order) -> list[Ticket]:
+    return list(db.session.scalars(
+        select(Ticket).where(Ticket.order_id == order.id).order_by(Ticket.id.desc())
+    ))
+
+
 def customer_messages(ticket: Ticket) -> list[Message]:
     return list(db.session.scalars(
         select(Message).where(Message.ticket_id == ticket.id, Message.internal.is_(False))

@@ -25,7 +25,7 @@ def test_customer_scans_reports_and_confirms(live_server, phone, db, factory):
     assert phone.get_by_role("link", name=re.compile("Review us on Trustpilot")).is_visible()
 
     # One tap on a star rates; review links stay, whatever the rating.
-    phone.locator("label[for=stars-4]").click()  # the 1-star label (list is reversed)
+    phone.locator("label[for=stars-1]").click()  # one star
     phone.wait_for_url(re.compile(r"/order"))
     assert phone.get_by_text("Thank you for your rating.").is_visible()
     assert phone.get_by_role("link", name=re.compile("Review us on Trustpilot")).is_visible()

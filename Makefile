@@ -6,11 +6,19 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test test-sqlite test-postgres system lint bench translations
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json $(wildcard portal/translations/*/LC_MESSAGES/messages.po)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,redis]'
+	$(BIN)/pybabel compile --use-fuzzy -q -d portal/translations
+	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
+
+# Gettext catalogues: extract marked strings, merge them into each language, compile.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o portal/translations/messages.pot .
+	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
+	$(BIN)/pybabel compile -d portal/translations
 
 system:
 	bash scripts/ensure-system.sh

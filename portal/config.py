@@ -84,7 +84,14 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",
         "REMEMBER_COOKIE_SECURE": env == "production",
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Room for a report with its photos; each photo is also checked on its own.
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 40 * 1024 * 1024),
+        "PHOTOS_PER_MESSAGE": _env_int("PHOTOS_PER_MESSAGE", 3),
+        "PHOTO_MAX_BYTES": _env_int("PHOTO_MAX_BYTES", 12 * 1024 * 1024),
+        "PHOTO_MAX_PIXELS": _env_int("PHOTO_MAX_PIXELS", 40_000_000),
+        "PHOTO_MAX_SIDE": _env_int("PHOTO_MAX_SIDE", 2048),
+        # Outside static/: photos are served only through the access-checked route.
+        "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
         "DESCRIPTION_MAX": 5000,
     }
     if overrides:

@@ -3,5 +3,6 @@
 from portal.auth.models import StaffUser  # noqa: F401
 from portal.notify.models import OutboxMessage  # noqa: F401
 from portal.orders.models import Order, Rating  # noqa: F401
+from portal.photos.models import Photo  # noqa: F401
 from portal.tickets import append_only  # noqa: F401
 from portal.tickets.models import AuditEvent, Message, Ticket, TicketLink  # noqa: F401

@@ -13,6 +13,7 @@ from portal.logging_redaction import install_redaction
 
 MIGRATIONS = str(__import__("pathlib").Path(__file__).parent / "migrations")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+LOCALE_COOKIE = "portal_lang"
 
 CSP = {
     "default-src": "'self'",
@@ -30,9 +31,10 @@ def select_locale() -> str:
     supported = ("en", "fa", "hy", "ro")
     if not has_request_context():
         return "en"
-    chosen = session.get("locale")
-    if chosen in supported:
-        return chosen
+    # The switcher's choice wins: this visit's session, then the long-lived cookie.
+    for chosen in (session.get("locale"), request.cookies.get(LOCALE_COOKIE)):
+        if chosen in supported:
+            return chosen
     order_locale = g.get("order_locale")
     if order_locale:
         short = order_locale.replace("_", "-").split("-")[0].lower()
@@ -44,6 +46,9 @@ def select_locale() -> str:
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    from portal.photos.storage import init_store
+
+    init_store(app)
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
@@ -64,9 +69,11 @@ def init_extensions(app: Flask) -> None:
     from portal.auth.services import load_for_session
 
     login.user_loader(load_for_session)
+    from portal.feedback.formats import num, time_tag, when
     register_error_handlers(app)
     install_redaction()
 
+    app.jinja_env.filters.update(num=num, when=when, time_tag=time_tag)
     @app.before_request
     def _declare_write_intent():
         # SQLite: a request that may write takes the write lock when it begins.
@@ -102,6 +109,9 @@ def init_extensions(app: Flask) -> None:
 
 # Paths that carry a secret: never echoed back into a page.
 _SECRET_ENDPOINTS = frozenset({"feedback.scan", "feedback.ticket_link"})
+    from portal.photos.views import bp as photos_bp
+
+    app.register_blueprint(photos_bp)
 
 
 def _language_return_path() -> str:

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import UUID, DataRequired, Email, Length, Optional, ValidationError
 
+from portal.photos.fields import photo_field
 from portal.tickets.models import Category, ContactPreference
 
 CATEGORY_CHOICES = [
@@ -43,6 +44,7 @@ class ReportForm(FlaskForm):
     )
     email = StringField(_l("Email"), validators=[Optional(), Email(message=_l("This email address does not look right.")), Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(min=5, max=40)])
+    photos = photo_field()
     submit = SubmitField(_l("Send to our team"))
 
     def __init__(self, *args, order_has_email=False, order_has_phone=False, **kwargs):
@@ -70,6 +72,7 @@ class ReportForm(FlaskForm):
 class CustomerReplyForm(FlaskForm):
     body = TextAreaField(_l("Your message"), validators=[
         DataRequired(message=_l("Please write a message.")), Length(max=5000)])
+    photos = photo_field()
     submit = SubmitField(_l("Send"))
 
 

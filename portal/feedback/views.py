@@ -25,8 +25,11 @@ from portal.feedback.review_links import review_links
 from portal.orders import services as orders
 from portal.tickets import services as tickets
 from portal.tickets.models import Status, Ticket
+from portal.photos import services as photos
+from portal.photos.storage import current_store
 
 bp = Blueprint("feedback", __name__)
+from portal.web import LOCALE_COOKIE
 
 
 def _scan_limit():
@@ -95,6 +98,8 @@ def report():
                 contact_email=(form.email.data or "").strip() or None,
                 contact_phone=(form.phone.data or "").strip() or None,
                 locale=str(_current_locale()),
+            if created:
+                _attach(ticket.messages[0], form)
                 goal_minutes=current_app.config["SLA_GOAL_MINUTES"],
                 limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
             )
@@ -147,11 +152,13 @@ def ticket_reply(ticket_id: int):
     ticket = access.require_ticket(ticket_id)
     form = CustomerReplyForm()
     if form.validate_on_submit():
-        tickets.customer_reply(ticket, form.body.data)
+        _attach(tickets.customer_reply(ticket, form.body.data), form)
         db.session.commit()
         flash(_("Your message was sent."), "success")
     else:
-        flash(_("Please write a message."), "error")
+        # The first reason is enough: a missing message or a refused photo.
+        reasons = [*form.body.errors, *form.photos.errors]
+        flash(reasons[0] if reasons else _("Please write a message."), "error")
     return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
 
 
@@ -175,16 +182,30 @@ def ticket_confirm(ticket_id: int):
     return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
 
 
+    chosen = None
 @bp.post("/language")
 def choose_language():
     form = LocaleForm()
     if form.validate_on_submit() and form.locale.data in current_app.config["SUPPORTED_LOCALES"]:
-        session["locale"] = form.locale.data
+        chosen = session["locale"] = form.locale.data
     target = request.form.get("next", "")
     # Only local paths: never an open redirect.
-    if not target.startswith("/") or target.startswith("//"):
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = url_for("feedback.home")
-    return redirect(target, code=303)
+    response = redirect(target, code=303)
+    if chosen:
+        # Remembered for the next visit too (a new scan starts a new session).
+        response.set_cookie(
+            LOCALE_COOKIE, chosen, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response
+
+
+def _attach(message, form) -> None:
+    prepared = getattr(form.photos, "prepared", [])
+    if prepared:
+        photos.attach_photos(message, prepared, current_store())
 
 
 def _current_locale():

@@ -1,0 +1,51 @@
+"""Numbers and dates in the customer's conventions.
+
+Babel gives each locale its separators and date patterns. Persian readers also
+expect Persian digits and, by default, the Solar Hijri calendar; FA_CALENDAR =
+"gregorian" keeps Babel's Gregorian dates (still with Persian digits).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import jdatetime
+from flask import current_app
+from flask_babel import format_datetime, format_decimal, get_locale, to_user_timezone
+from markupsafe import Markup
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _locale() -> str:
+    return str(get_locale() or "en")
+
+
+def persian_digits(text: str) -> str:
+    return text.translate(PERSIAN_DIGITS)
+
+
+def num(value) -> str:
+    """A number as the customer writes it (Persian digits in fa)."""
+    text = format_decimal(value)
+    return persian_digits(text) if _locale() == "fa" else text
+
+
+def when(value: datetime | None) -> str:
+    """A moment, in the business time zone, in the customer's calendar and digits."""
+    if value is None:
+        return ""
+    if _locale() != "fa":
+        return format_datetime(value, "short")
+    if current_app.config.get("FA_CALENDAR", "persian") == "gregorian":
+        return persian_digits(format_datetime(value, "short"))
+    local = to_user_timezone(value)
+    solar = jdatetime.datetime.fromgregorian(datetime=local.replace(tzinfo=None), locale="fa_IR")
+    return persian_digits(solar.strftime("%-d %B %Y، %H:%M"))
+
+
+def time_tag(value: datetime | None) -> Markup:
+    """<time> with a machine-readable UTC value and the customer-facing text."""
+    if value is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), when(value))

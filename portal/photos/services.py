@@ -1,0 +1,34 @@
+"""Recording photos: bytes to the store, a row per photo. Flushes, never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from portal.extensions import db
+from portal.photos.models import Photo
+from portal.photos.storage import PhotoStore, new_key
+from portal.photos.validation import PreparedPhoto
+from portal.tickets.models import Message
+
+
+def attach_photos(
+    message: Message, photos: Iterable[PreparedPhoto], store: PhotoStore
+) -> list[Photo]:
+    """Store each prepared photo and link it to the customer's message.
+
+    The bytes are written first: if the transaction then fails, an unreferenced
+    file is left behind, never a row pointing at nothing.
+    """
+    rows = []
+    for prepared in photos:
+        key = new_key()
+        store.save(key, prepared.data)
+        row = Photo(
+            ticket_id=message.ticket_id, message=message, storage_key=key,
+            content_type=prepared.content_type, width=prepared.width, height=prepared.height,
+            size_bytes=len(prepared.data),
+        )
+        db.session.add(row)
+        rows.append(row)
+    db.session.flush()
+    return rows

@@ -1,0 +1,34 @@
+"""Serving photos: only to a session bound to the ticket, or to logged-in staff."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort
+from flask_login import current_user
+
+from portal.extensions import db
+from portal.feedback import access
+from portal.photos.models import Photo
+from portal.photos.storage import current_store
+
+bp = Blueprint("photos", __name__)
+
+
+@bp.get("/photos/<int:photo_id>")
+def photo(photo_id: int):
+    row = db.session.get(Photo, photo_id)
+    if row is None:
+        abort(404)
+    if not current_user.is_authenticated:
+        # Same rule as the ticket page: 404, so ids reveal nothing.
+        access.require_ticket(row.ticket_id)
+    try:
+        data = current_store().load(row.storage_key)
+    except FileNotFoundError:
+        abort(404)
+    response = Response(data, mimetype=row.content_type)
+    response.headers["Content-Disposition"] = f'inline; filename="photo-{row.id}.jpg"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    # A stray HTML payload could never run: nothing may load or execute from here.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -59,7 +59,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(e):
-        return page(429, _("Too many requests"), _("Please wait a minute and try again."))
+        body, code = page(429, _("Too many requests"), _("Please wait a minute and try again."))
+        retry = [(k, v) for k, v in e.get_headers() if k == "Retry-After"] if hasattr(e, "get_headers") else []
+        return body, code, retry or [("Retry-After", "60")]
 
     @app.errorhandler(500)
     def server_error(e):

@@ -8,24 +8,13 @@ from flask_babel import get_locale
 from portal import database
 from portal.config import RTL_LOCALES
 from portal.errors import register_error_handlers
-from portal.extensions import babel, csrf, db, limiter, login, migrate, talisman
+from portal import ratelimit, security_headers
+from portal.extensions import babel, csrf, db, login, migrate
 from portal.logging_redaction import install_redaction
 
 MIGRATIONS = str(__import__("pathlib").Path(__file__).parent / "migrations")
-UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 LOCALE_COOKIE = "portal_lang"
-
-CSP = {
-    "default-src": "'self'",
-    "img-src": ["'self'", "data:"],
-    "style-src": "'self'",
-    "script-src": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
-    "base-uri": "'none'",
-    "object-src": "'none'",
-}
-
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 def select_locale() -> str:
     supported = ("en", "fa", "hy", "ro")
@@ -46,22 +35,10 @@ def select_locale() -> str:
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
-    from portal.photos.storage import init_store
-
-    init_store(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    ratelimit.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
-    production = app.config["PORTAL_ENV"] == "production"
-    talisman.init_app(
-        app,
-        content_security_policy=CSP,
-        force_https=production,
-        strict_transport_security=production,
-        session_cookie_secure=production,
-        referrer_policy="no-referrer",
-        frame_options="DENY",
-    )
+    security_headers.init_app(app)
     login.init_app(app)
     login.login_view = "auth.login"
     login.session_protection = "strong"
@@ -69,11 +46,12 @@ def init_extensions(app: Flask) -> None:
     from portal.auth.services import load_for_session
 
     login.user_loader(load_for_session)
-    from portal.feedback.formats import num, time_tag, when
+    from portal.photos.storage import init_store
+
+    init_store(app)
     register_error_handlers(app)
     install_redaction()
 
-    app.jinja_env.filters.update(num=num, when=when, time_tag=time_tag)
     @app.before_request
     def _declare_write_intent():
         # SQLite: a request that may write takes the write lock when it begins.
@@ -91,9 +69,11 @@ def init_extensions(app: Flask) -> None:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
+    from portal.feedback.formats import num, time_tag, when
     from portal.feedback.labels import category_label, ltr, status_label
 
     app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters.update(num=num, when=when, time_tag=time_tag)
     app.jinja_env.globals.update(status_label=status_label, category_label=category_label)
 
     @app.context_processor
@@ -109,9 +89,6 @@ def init_extensions(app: Flask) -> None:
 
 # Paths that carry a secret: never echoed back into a page.
 _SECRET_ENDPOINTS = frozenset({"feedback.scan", "feedback.ticket_link"})
-    from portal.photos.views import bp as photos_bp
-
-    app.register_blueprint(photos_bp)
 
 
 def _language_return_path() -> str:
@@ -132,6 +109,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feedback_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(queue_bp)
+    from portal.photos.views import bp as photos_bp
+
+    app.register_blueprint(photos_bp)
     cli.register(app)
 
     # Importing the models registers them with the metadata (and the guards).

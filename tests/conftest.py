@@ -87,6 +87,7 @@ def app_config(database_url, tmp_path):
         "TESTING": True,
         "RATELIMIT_ENABLED": False,
         "BASE_URL": "http://portal.test",
+        "PHOTO_STORAGE_DIR": str(tmp_path / "photos"),
         "REVIEW_LINKS": [
             {"name": "Trustpilot", "url": "https://www.trustpilot.com/review/shop.example"},
             {"name": "Google", "url": "https://g.page/r/shop-example/review"},

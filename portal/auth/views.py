@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from portal.auth.forms import LoginForm, LogoutForm
 from portal.auth.services import authenticate
-from portal.extensions import limiter
+from portal import ratelimit
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
 
-def _login_limit():
-    return current_app.config["RATE_LIMIT_LOGIN"]
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@ratelimit.limit("RATE_LIMIT_LOGIN", methods=("POST",))
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("queue.index"))

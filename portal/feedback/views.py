@@ -9,6 +9,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -18,26 +19,19 @@ from flask import (
 from flask_babel import gettext as _
 
 from portal.errors import DomainError
-from portal.extensions import db, limiter
+from portal import ratelimit
+from portal.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
 from portal.feedback.review_links import review_links
 from portal.orders import services as orders
-from portal.tickets import services as tickets
-from portal.tickets.models import Status, Ticket
 from portal.photos import services as photos
 from portal.photos.storage import current_store
-
-bp = Blueprint("feedback", __name__)
+from portal.tickets import services as tickets
+from portal.tickets.models import Status, Ticket
 from portal.web import LOCALE_COOKIE
 
-
-def _scan_limit():
-    return current_app.config["RATE_LIMIT_SCAN"]
-
-
-def _report_limit():
-    return current_app.config["RATE_LIMIT_REPORT"]
+bp = Blueprint("feedback", __name__)
 
 
 @bp.get("/")
@@ -46,24 +40,27 @@ def home():
 
 
 @bp.get("/o/<token>")
-@limiter.limit(_scan_limit)
+@ratelimit.limit("RATE_LIMIT_SCAN")
 def scan(token: str):
-    order = orders.find_by_token(token)
-    if order is None:
+    order_id = orders.order_id_for_token(token)
+    if order_id is None:
         abort(404)
-    access.bind_order(order)
+    access.bind_order_id(order_id)
     return redirect(url_for("feedback.order_page"), code=303)
 
 
 @bp.get("/order")
 def order_page():
-    order = access.require_order()
-    open_tickets = db.session.scalars(
-        db.select(Ticket).where(Ticket.order_id == order.id).order_by(Ticket.id.desc())
-    ).all()
+    # The hot path after a scan: one query for the order, its rating and whether it has tickets.
+    view = orders.load_order_page(access.bound_order_id() or 0)
+    if view is None:
+        abort(404)
+    g.order_locale = view.order.locale
+    order_tickets = tickets.for_order(view.order) if view.has_tickets else []
+    # The rating form is only validated on POST; GET needs just its CSRF token.
     return render_template(
-        "feedback/order.html", order=order, rating_form=RatingForm(),
-        rating=orders.latest_rating(order), links=review_links(), tickets=open_tickets,
+        "feedback/order.html", order=view.order, rating=view.stars, links=review_links(),
+        tickets=order_tickets,
     )
 
 
@@ -81,7 +78,7 @@ def rate():
 
 
 @bp.route("/report", methods=["GET", "POST"])
-@limiter.limit(_report_limit, methods=["POST"])
+@ratelimit.limit("RATE_LIMIT_REPORT", methods=("POST",))
 def report():
     order = access.require_order()
     form = ReportForm(order_has_email=bool(order.email), order_has_phone=bool(order.phone))
@@ -98,11 +95,11 @@ def report():
                 contact_email=(form.email.data or "").strip() or None,
                 contact_phone=(form.phone.data or "").strip() or None,
                 locale=str(_current_locale()),
-            if created:
-                _attach(ticket.messages[0], form)
                 goal_minutes=current_app.config["SLA_GOAL_MINUTES"],
                 limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
             )
+            if created:
+                _attach(ticket.messages[0], form)
             if access.remembered_link(ticket) is None:
                 access.remember_link(ticket, tickets.mint_link(ticket, "confirmation"))
             db.session.commit()
@@ -128,7 +125,7 @@ def report_done(ticket_id: int):
 
 
 @bp.get("/t/<secret>")
-@limiter.limit(_scan_limit)
+@ratelimit.limit("RATE_LIMIT_SCAN")
 def ticket_link(secret: str):
     ticket = tickets.find_by_secret(secret)
     if ticket is None:
@@ -182,10 +179,10 @@ def ticket_confirm(ticket_id: int):
     return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
 
 
-    chosen = None
 @bp.post("/language")
 def choose_language():
     form = LocaleForm()
+    chosen = None
     if form.validate_on_submit() and form.locale.data in current_app.config["SUPPORTED_LOCALES"]:
         chosen = session["locale"] = form.locale.data
     target = request.form.get("next", "")

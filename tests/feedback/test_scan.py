@@ -105,5 +105,8 @@ def test_scan_is_rate_limited(app_config, factory):
 
     limited = create_app({**app_config, "RATELIMIT_ENABLED": True, "RATE_LIMIT_SCAN": "3 per minute"})
     client = limited.test_client()
-    codes = [client.get(f"/o/{tokens.new_token()}").status_code for _ in range(5)]
-    assert codes == [404, 404, 404, 429, 429]
+    responses = [client.get(f"/o/{tokens.new_token()}") for _ in range(5)]
+    assert [r.status_code for r in responses] == [404, 404, 404, 429, 429]
+    assert 1 <= int(responses[-1].headers["Retry-After"]) <= 60
+    # Pages that need no limit are not counted against it.
+    assert client.get("/").status_code == 200

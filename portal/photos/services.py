@@ -19,12 +19,15 @@ def attach_photos(
     The bytes are written first: if the transaction then fails, an unreferenced
     file is left behind, never a row pointing at nothing.
     """
+    db.session.flush()  # the message needs its id
     rows = []
     for prepared in photos:
         key = new_key()
         store.save(key, prepared.data)
         row = Photo(
-            ticket_id=message.ticket_id, message=message, storage_key=key,
+            # Ids, not the relationship: appending to message.photos would look like an
+            # edit of the (append-only) message.
+            ticket_id=message.ticket_id, message_id=message.id, storage_key=key,
             content_type=prepared.content_type, width=prepared.width, height=prepared.height,
             size_bytes=len(prepared.data),
         )

@@ -57,6 +57,8 @@ def prepare_photo(stream, *, max_bytes: int, max_pixels: int, max_side: int) -> 
             if image.width * image.height > max_pixels:
                 raise PhotoRefused(_l("This image is too big to process."))
             image.load()
+    except PhotoRefused:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoRefused(_l("This image is too big to process.")) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:

@@ -23,9 +23,12 @@ translations: $(STAMP)
 system:
 	bash scripts/ensure-system.sh
 
+# Example review links so the demo shows them; a shop sets its own.
+DEMO_REVIEW_LINKS ?= [{"name": "Trustpilot", "url": "https://www.trustpilot.com/review/shop.example"}, {"name": "Google", "url": "https://g.page/r/shop-example/review"}]
+
 run: system $(STAMP)
-	$(BIN)/portal demo
-	$(BIN)/portal run --host 127.0.0.1 --port 5000
+	PORTAL_REVIEW_LINKS='$(DEMO_REVIEW_LINKS)' $(BIN)/portal demo
+	PORTAL_REVIEW_LINKS='$(DEMO_REVIEW_LINKS)' $(BIN)/portal run --host 127.0.0.1 --port 5000
 
 test: system $(STAMP)
 	bash scripts/test-all.sh

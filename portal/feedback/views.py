@@ -23,7 +23,7 @@ from portal import ratelimit
 from portal.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
-from portal.feedback.review_links import review_links
+from portal.compliance.impressions import shown_review_links
 from portal.orders import services as orders
 from portal.photos import services as photos
 from portal.photos.storage import current_store
@@ -59,7 +59,8 @@ def order_page():
     order_tickets = tickets.for_order(view.order) if view.has_tickets else []
     # The rating form is only validated on POST; GET needs just its CSRF token.
     return render_template(
-        "feedback/order.html", order=view.order, rating=view.stars, links=review_links(),
+        "feedback/order.html", order=view.order, rating=view.stars,
+        links=shown_review_links("order", order=view.order, stars=view.stars),
         tickets=order_tickets,
     )
 
@@ -120,7 +121,7 @@ def report_done(ticket_id: int):
     link = url_for("feedback.ticket_link", secret=secret, _external=False) if secret else None
     return render_template(
         "feedback/done.html", ticket=ticket, link=link,
-        base_url=current_app.config["BASE_URL"], links=review_links(),
+        base_url=current_app.config["BASE_URL"], links=shown_review_links("done", ticket=ticket),
     )
 
 
@@ -139,7 +140,8 @@ def ticket_page(ticket_id: int):
     ticket = access.require_ticket(ticket_id)
     return render_template(
         "feedback/ticket.html", ticket=ticket, messages=tickets.customer_messages(ticket),
-        reply_form=CustomerReplyForm(), confirm_form=ConfirmForm(), links=review_links(),
+        reply_form=CustomerReplyForm(), confirm_form=ConfirmForm(),
+        links=shown_review_links("ticket", ticket=ticket),
         Status=Status,
     )
 

@@ -1,0 +1,103 @@
+"""Text normalisation and tokens for the wording classifier.
+
+Every transform here is specific to one script, so all of them can run on any
+text: a Persian reply quoting an English word, or Romanian typed without
+diacritics, is folded the same way as its lexicon. What each step is for:
+
+- Persian/Arabic: Arabic yeh and kaf become Persian ی and ک, hamza carriers and
+  alef variants fold to their base letter, harakat and tatweel are dropped, the
+  zero-width non-joiner is removed (``می‌نویسید``, ``مینویسید`` and
+  ``می نویسید`` all become one token), Persian and Arabic-Indic digits become
+  ASCII digits.
+- Armenian: the full stop ``։`` ends a sentence (so does ``:``, which people
+  type for it); the question, exclamation and emphasis marks sit *inside* a
+  word (``մի՛``, ``կջնջե՞ք``) and are removed; the ligature ``և`` becomes ``եւ``.
+- Romanian: ş/ţ with cedilla and ș/ț with comma, and ă â î, all fold to plain
+  letters, so text typed with or without diacritics matches the same entries.
+- English: contractions are spelled out (``don't`` → ``do not``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+STEMMER_LANGUAGES = {"en": "english", "fa": "persian", "hy": "armenian", "ro": "romanian"}
+
+# Invisible characters that change nothing a reader sees but split or glue words.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x0640],
+    None,
+)
+_LETTERS = str.maketrans({
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ە": "ه", "ۀ": "ه", "ٱ": "ا",
+    "‘": "'", "’": "'", "ʼ": "'", "′": "'", "`": "'",
+    "։": ". ", "՝": ", ", "՞": "", "՜": "", "՛": "", "՚": "", "՟": "",
+    "«": " ", "»": " ", "„": " ", "“": " ", "”": " ",
+    "،": ", ", "؛": "; ", "؟": "? ",
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+})
+_CONTRACTIONS = [
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+]
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;:]+(?!\d)|\n+|[.!?]+(?=\s)")
+_WORD = re.compile(r"[^\W_]+")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+# Persian verb prefixes and plural/person suffixes written as separate words.
+_FA_PREFIXES = frozenset({"می", "نمی"})
+_FA_SUFFIXES = frozenset({"ها", "های", "هایی", "هایتان", "هایشان", "ای", "اید", "ایم", "ام", "اند"})
+
+
+def fold(text: str) -> str:
+    """Case, letter variants, diacritics and invisible characters folded away."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.translate(_INVISIBLE).translate(_LETTERS).casefold()
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return unicodedata.normalize("NFC", text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of the folded text; the unit the rules look at."""
+    return [s.strip() for s in _SENTENCE_END.split(fold(text)) if s and s.strip()]
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str  # as written in the sentence (folded)
+    stem: str  # Snowball stem in the lexicon's language
+
+
+@lru_cache(maxsize=8)
+def _stemmer(lang: str):
+    return snowballstemmer.stemmer(STEMMER_LANGUAGES[lang])
+
+
+def _join_persian(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and word in _FA_SUFFIXES and _ARABIC_SCRIPT.match(out[-1]):
+            out[-1] += word
+        elif out and out[-1] in _FA_PREFIXES and _ARABIC_SCRIPT.match(word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def tokens(folded_sentence: str, lang: str) -> list[Token]:
+    """Words of an already folded sentence, stemmed with `lang`'s stemmer."""
+    words = _join_persian(_WORD.findall(folded_sentence))
+    stems = _stemmer(lang).stemWords(words)
+    return [Token(w, s) for w, s in zip(words, stems, strict=True)]

@@ -1,0 +1,1 @@
+"""Goodwill gestures (P7): catalogue, role limits, approval, offers, coupons, ledger."""

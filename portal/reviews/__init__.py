@@ -1,0 +1,1 @@
+"""Public review links per platform and language, edited by shop owners."""

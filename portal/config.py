@@ -93,6 +93,13 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # Outside static/: photos are served only through the access-checked route.
         "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
         "DESCRIPTION_MAX": 5000,
+        # Orders in: shop webhook secrets (HMAC keys), typed-code rate, CSV import limits.
+        "SHOPIFY_WEBHOOK_SECRET": _env("SHOPIFY_WEBHOOK_SECRET"),
+        "WOOCOMMERCE_WEBHOOK_SECRET": _env("WOOCOMMERCE_WEBHOOK_SECRET"),
+        "WOOCOMMERCE_LOCALE_META_KEY": _env("WOOCOMMERCE_LOCALE_META_KEY", "wpml_language"),
+        "RATE_LIMIT_CODE": _env("RATE_LIMIT_CODE", "10 per minute"),
+        "IMPORT_MAX_BYTES": _env_int("IMPORT_MAX_BYTES", 100 * 1024 * 1024),
+        "IMPORT_STORAGE_DIR": _env("IMPORT_STORAGE_DIR"),
     }
     if overrides:
         cfg.update(overrides)

@@ -10,13 +10,14 @@ $(STAMP): pyproject.toml package-lock.json $(wildcard portal/translations/*/LC_M
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,redis]'
-	$(BIN)/pybabel compile --use-fuzzy -q -d portal/translations
+	$(BIN)/pybabel compile --use-fuzzy -d portal/translations
 	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 # Gettext catalogues: extract marked strings, merge them into each language, compile.
 translations: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o portal/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--ignore-dirs='.* node_modules __pycache__' -o portal/translations/messages.pot .
 	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
 	$(BIN)/pybabel compile -d portal/translations
 

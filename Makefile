@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml package-lock.json $(wildcard portal/translations/*/LC_M
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,redis]'
-	$(BIN)/pybabel compile --use-fuzzy -d portal/translations
+	if ls portal/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then $(BIN)/pybabel compile --use-fuzzy -d portal/translations; fi
 	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 

@@ -1,0 +1,1 @@
+"""Brand settings: name, logo, colours and card wording per language (admin only)."""

@@ -85,6 +85,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_SECURE": env == "production",
         "REMEMBER_COOKIE_SECURE": env == "production",
         # Room for a report with its photos; each photo is also checked on its own.
+        # Behind a load balancer: how many proxies' X-Forwarded-* headers to trust (0 = none).
+        "PROXY_HOPS": _env_int("PROXY_HOPS", 0),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 40 * 1024 * 1024),
         "PHOTOS_PER_MESSAGE": _env_int("PHOTOS_PER_MESSAGE", 3),
         "PHOTO_MAX_BYTES": _env_int("PHOTO_MAX_BYTES", 12 * 1024 * 1024),
@@ -93,6 +95,13 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # Outside static/: photos are served only through the access-checked route.
         "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
         "DESCRIPTION_MAX": 5000,
+        # Staff workspace: follow-up policy, final offer, chat webhook.
+        "FOLLOWUP_REMINDER_HOURS": _env("FOLLOWUP_REMINDER_HOURS", "24,72"),
+        "CONFIRM_REMINDER_HOURS": _env("CONFIRM_REMINDER_HOURS", "48"),
+        "AUTO_CLOSE_UNCONFIRMED_HOURS": _env_int("AUTO_CLOSE_UNCONFIRMED_HOURS", 168),
+        "FINAL_OFFER_AFTER": _env_int("FINAL_OFFER_AFTER", 2),
+        "STAFF_WEBHOOK_URL": _env("STAFF_WEBHOOK_URL"),
+        "STAFF_WEBHOOK_SECRET": _env("STAFF_WEBHOOK_SECRET"),
         # Orders in: shop webhook secrets (HMAC keys), typed-code rate, CSV import limits.
         "SHOPIFY_WEBHOOK_SECRET": _env("SHOPIFY_WEBHOOK_SECRET"),
         "WOOCOMMERCE_WEBHOOK_SECRET": _env("WOOCOMMERCE_WEBHOOK_SECRET"),

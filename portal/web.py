@@ -39,6 +39,12 @@ def init_extensions(app: Flask) -> None:
     ratelimit.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     security_headers.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        # Rate limits and logs need the client's address, not the balancer's.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     login.init_app(app)
     login.login_view = "auth.login"
     login.session_protection = "strong"
@@ -112,6 +118,18 @@ def register_blueprints(app: Flask) -> None:
     from portal.photos.views import bp as photos_bp
 
     app.register_blueprint(photos_bp)
+    from portal.compliance.views import bp as compliance_bp
+    from portal.goodwill.customer_views import bp as goodwill_customer_bp
+    from portal.goodwill.staff_views import bp as goodwill_bp
+    from portal.reviews.views import bp as reviews_bp
+
+    for blueprint in (compliance_bp, goodwill_bp, goodwill_customer_bp, reviews_bp):
+        app.register_blueprint(blueprint)
+    from portal.brand.views import bp as brand_bp
+    from portal.printing.views import bp as printing_bp
+
+    app.register_blueprint(printing_bp)
+    app.register_blueprint(brand_bp)
     cli.register(app)
 
     # Importing the models registers them with the metadata (and the guards).

@@ -110,3 +110,11 @@ def test_scan_is_rate_limited(app_config, factory):
     assert 1 <= int(responses[-1].headers["Retry-After"]) <= 60
     # Pages that need no limit are not counted against it.
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(("locale", "lang", "direction"), [("fa-IR", "fa", "rtl"), ("hy", "hy", "ltr"), ("ro_RO", "ro", "ltr")])
+def test_layout_follows_the_orders_locale(client, factory, locale, lang, direction):
+    _, token = factory.order(locale=locale)
+    client.get(f"/o/{token}")
+    page = client.get("/order").text
+    assert f'<html lang="{lang}" dir="{direction}">' in page

@@ -137,3 +137,6 @@ def register(app: Flask) -> None:
         create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
     ):
         app.cli.add_command(command)
+    from portal.printing.cli import print_cards_command
+
+    app.cli.add_command(print_cards_command)

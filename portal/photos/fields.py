@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
 from wtforms.validators import ValidationError
 
+from portal.feedback.formats import num
 from portal.photos.validation import PhotoRefused, check_name, prepare_photo
 
 
@@ -21,7 +22,8 @@ def validate_photos(form, field) -> None:
     files = _chosen(field)
     field.prepared = []
     if len(files) > cfg["PHOTOS_PER_MESSAGE"]:
-        raise ValidationError(_l("You can add up to %(n)s photos.", n=cfg["PHOTOS_PER_MESSAGE"]))
+        limit = num(cfg["PHOTOS_PER_MESSAGE"])
+        raise ValidationError(_l("You can add up to %(n)s photos.", n=limit))
     for upload in files:
         try:
             check_name(upload.filename)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from portal.feedback.formats import num
+
 # Formats phones produce (HEIC arrives as JPEG from browsers' file pickers).
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 OUTPUT_TYPE = "image/jpeg"
@@ -46,7 +48,7 @@ def prepare_photo(stream, *, max_bytes: int, max_pixels: int, max_side: int) -> 
     raw = stream.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise PhotoRefused(_l("This photo is too large. Please send one under %(mb)s MB.",
-                              mb=max_bytes // (1024 * 1024)))
+                              mb=num(max_bytes // (1024 * 1024))))
     if not raw:
         raise PhotoRefused(_l("This file is empty."))
     try:

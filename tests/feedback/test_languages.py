@@ -1,0 +1,132 @@
+"""Four languages: complete catalogues, the choice of language, RTL, local digits and dates."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from portal.web import LOCALE_COOKIE
+from tests.helpers import csrf_from, login
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "portal" / "translations"
+TRANSLATED = ("fa", "hy", "ro")
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
+
+
+@pytest.fixture(scope="module")
+def source_ids(tmp_path_factory):
+    """Every string marked in the code and templates now (not the committed .pot)."""
+    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+    subprocess.run([
+        str(Path(sys.executable).with_name("pybabel")), "extract", "-F", "babel.cfg",
+        "-k", "_l", "-k", "lazy_gettext", "--ignore-dirs=.* node_modules __pycache__",
+        "-o", str(pot), ".",
+    ], cwd=ROOT, check=True, capture_output=True)
+    with pot.open("rb") as f:
+        return {m.id for m in read_po(f) if m.id}
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_catalogue_translates_every_marked_string(locale, source_ids):
+    with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    translated = {m.id: m.string for m in catalog if m.id and m.string and "fuzzy" not in m.flags}
+    missing = sorted(source_ids - set(translated))
+    assert not missing, f"{locale}: untranslated {missing}"
+    for msgid, text in translated.items():
+        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(text)), msgid
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_compiled_catalogue_matches_the_po_file(locale):
+    with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.mo").open("rb") as f:
+        compiled = gettext.GNUTranslations(f)
+    stale = [m.id for m in catalog if m.id and compiled.gettext(m.id) != m.string]
+    assert not stale, f"{locale}: run `make translations` ({stale[:3]})"
+
+
+def test_romanian_uses_comma_below_letters():
+    text = (TRANSLATIONS / "ro" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    assert "ș" in text and "ț" in text
+    assert not set("şţŞŢ") & set(text), "cedilla forms instead of ș ț"
+
+
+def test_order_locale_chooses_the_language_and_direction(client, factory):
+    _, token = factory.order(locale="fa_IR")
+    page = client.get(f"/o/{token}", follow_redirects=True)
+    assert '<html lang="fa" dir="rtl">' in page.text
+    assert "خصوصی به ما بگویید" in page.text
+    # Order numbers stay left-to-right inside the Persian sentence.
+    assert re.search(r'<bdi dir="ltr">T-\d+</bdi>', page.text)
+
+
+def test_accept_language_is_used_when_the_order_has_no_locale(client, factory):
+    _, token = factory.order(locale=None)
+    page = client.get(f"/o/{token}", follow_redirects=True,
+                      headers={"Accept-Language": "ro-RO,ro;q=0.9,en;q=0.5"})
+    assert '<html lang="ro" dir="ltr">' in page.text
+    assert "Spuneți-ne în privat" in page.text
+
+
+def test_switcher_choice_wins_and_is_remembered_in_a_new_session(app, client, factory):
+    _, token = factory.order(locale="fa")
+    page = client.get(f"/o/{token}", follow_redirects=True)
+    response = client.post("/language", data={
+        "csrf_token": csrf_from(page.text), "locale": "hy", "next": "/order"})
+    assert response.status_code == 303 and response.headers["Location"] == "/order"
+    cookie = response.headers.getlist("Set-Cookie")
+    assert any(c.startswith(f"{LOCALE_COOKIE}=hy") and "HttpOnly" in c for c in cookie)
+    assert '<html lang="hy" dir="ltr">' in client.get("/order").text
+
+    # A later visit (new session, say a new scan) keeps the choice over the order's locale.
+    later = app.test_client()
+    later.set_cookie(LOCALE_COOKIE, "hy")
+    assert "Պատմեք միայն մեզ" in later.get(f"/o/{token}", follow_redirects=True).text
+
+
+def test_switcher_refuses_open_redirects(client, factory):
+    page = client.get("/")
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        response = client.post("/language", data={
+            "csrf_token": csrf_from(page.text), "locale": "ro", "next": target})
+        assert response.headers["Location"] == "/"
+
+
+def test_persian_pages_use_persian_digits_and_the_solar_hijri_calendar(client, factory):
+    order, token = factory.order(locale="fa")
+    ticket = factory.ticket(order, locale="fa")
+    client.get(f"/o/{token}")
+    page = client.get(f"/ticket/{ticket.id}").text
+    stamp = re.search(r"<time datetime=\"[^\"]+\">([^<]+)</time>", page).group(1)
+    assert re.search(r"[۰-۹]", stamp) and not re.search(r"[0-9]", stamp)
+    months = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
+              "دی", "بهمن", "اسفند")
+    assert any(m in stamp for m in months), stamp
+
+
+def test_gregorian_option_for_persian(app, client, factory):
+    app.config["FA_CALENDAR"] = "gregorian"
+    order, token = factory.order(locale="fa")
+    ticket = factory.ticket(order, locale="fa")
+    client.get(f"/o/{token}")
+    stamp = re.search(r"<time datetime=\"([^\"]+)\">([^<]+)</time>", client.get(f"/ticket/{ticket.id}").text)
+    year = stamp.group(1)[:4].translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert year in stamp.group(2)
+
+
+def test_staff_see_the_language_and_direction_of_customer_messages(app, client, factory):
+    order, _ = factory.order(locale="fa")
+    ticket = factory.ticket(order, locale="fa", description="جعبه شکسته بود")
+    login(client, factory.staff())
+    desk = client.get(f"/staff/tickets/{ticket.id}").text
+    assert 'lang="fa">جعبه شکسته بود' in desk
+    assert "fa · rtl" in desk

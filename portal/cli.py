@@ -137,6 +137,11 @@ def register(app: Flask) -> None:
         create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
     ):
         app.cli.add_command(command)
+    from portal.compliance.cli import check_wording_command, compliance_report_command
+    from portal.goodwill.cli import COMMANDS as goodwill_commands
+
+    for command in (check_wording_command, compliance_report_command, *goodwill_commands):
+        app.cli.add_command(command)
     from portal.printing.cli import print_cards_command
 
     app.cli.add_command(print_cards_command)

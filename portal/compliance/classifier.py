@@ -83,6 +83,8 @@ def _lexicon(lang: str) -> dict[str, list[tuple[str, tuple[_Word, ...]]]]:
             for raw in fold(phrase).replace(",", " ").split():
                 if "*" in raw:
                     words.append(_Word(glob=raw, stem=None, folded=raw))
+                elif raw.endswith("="):  # exact form only: its stem is shared with other words
+                    words.append(_Word(glob=raw[:-1], stem=None, folded=raw[:-1]))
                 else:
                     words.append(_Word(glob=None, stem=tokens(raw, lang)[0].stem, folded=raw))
             entries.append((phrase, tuple(words)))

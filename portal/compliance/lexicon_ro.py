@@ -1,7 +1,8 @@
 """Romanian lexicon of the wording classifier (see lexicon_en for the format).
 
 Entries may be written with diacritics; the normaliser folds them (and the
-old cedilla forms ş ţ) on both sides. "Vă mulțumim" must not read as
+old cedilla forms ş ţ) on both sides. "În schimbul" (in exchange for) shares its stem with "schimba"
+(change), so change is listed by exact forms. "Vă mulțumim" must not read as
 "mulțumit" (satisfied), so satisfaction is a glob on the adjective only.
 """
 
@@ -21,7 +22,7 @@ CONCEPTS = {
     ],
     "REMOVE": ["șterg*", "elimin*", "retrage*", "retrag*", "scoate*", "dați jos"],
     "CHANGE": [
-        "modific*", "schimbați", "schimba", "schimbe", "schimbare", "editați", "edita",
+        "modific*", "schimbați", "schimba=", "schimbe=", "schimbare=", "schimbat=", "editați", "edita",
         "actualiz*", "măriți nota", "creșteți nota",
     ],
     "DELAY": [

@@ -49,6 +49,10 @@ _CONTRACTIONS = [
     (re.compile(r"\bshan't\b"), "shall not"),
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"\bi'm\b"), "i am"),
 ]
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;:]+(?!\d)|\n+|[.!?]+(?=\s)")
 _WORD = re.compile(r"[^\W_]+")

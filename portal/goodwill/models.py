@@ -120,7 +120,7 @@ class Offer(db.Model):
     @property
     def cost_minor(self) -> int | None:
         """What the gesture costs the shop, when known up front (money kinds)."""
-        return self.value if self.kind.is_money else None
+        return self.value if self.kind.is_money or self.kind is GestureKind.FREE_ITEM else None
 
 
 class Coupon(db.Model):

@@ -1,0 +1,78 @@
+"""Admin page: the compliance report, its CSV, the marketplace mode, a wording tester."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from portal.compliance import check_text, report, settings
+from portal.compliance.forms import MarketplaceForm, WordingForm
+from portal.errors import DomainError
+from portal.extensions import db
+
+bp = Blueprint("compliance", __name__, url_prefix="/staff/compliance")
+
+
+@bp.before_request
+@login_required
+def _leads_only():
+    if not current_user.is_lead:
+        abort(403)
+
+
+def _day(name: str) -> datetime | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return datetime.strptime(raw, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        flash(f"{name}: use a date like 2026-11-23", "error")
+        return None
+
+
+def _report():
+    order = request.args.get("order", "").strip() or None
+    try:
+        return report.build(_day("since"), _day("until"), order)
+    except LookupError as exc:
+        flash(str(exc), "error")
+        return report.build(_day("since"), _day("until"))
+
+
+@bp.route("/", methods=["GET", "POST"])
+def index():
+    wording_form = WordingForm(prefix="w")
+    verdict = None
+    if wording_form.submit.data and wording_form.validate_on_submit():
+        verdict = check_text(wording_form.text.data, wording_form.lang.data)
+    market_form = MarketplaceForm(prefix="m", marketplace=settings.marketplace_mode() or "")
+    return render_template("compliance/index.html", report=_report(), verdict=verdict,
+                           wording_form=wording_form, market_form=market_form,
+                           is_admin=current_user.role.value == "admin", args=request.args)
+
+
+@bp.post("/marketplace")
+def marketplace():
+    if current_user.role.value != "admin":
+        abort(403)
+    form = MarketplaceForm(prefix="m")
+    if form.validate_on_submit():
+        try:
+            settings.set_marketplace_mode(form.marketplace.data, current_user.id)
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+        else:
+            flash("Marketplace mode saved.", "success")
+    return redirect(url_for("compliance.index"), code=303)
+
+
+@bp.get("/report.csv")
+def report_csv():
+    return Response(report.as_csv(_report()), mimetype="text/csv", headers={
+        "Content-Disposition": "attachment; filename=compliance-report.csv",
+        "X-Content-Type-Options": "nosniff"})

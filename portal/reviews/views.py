@@ -1,0 +1,50 @@
+"""Shop owners (admins) edit the public review links, per platform and language."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from portal.errors import DomainError
+from portal.extensions import db
+from portal.reviews import services
+from portal.reviews.forms import ReviewLinkForm
+from portal.reviews.models import ReviewLink
+
+bp = Blueprint("reviews", __name__, url_prefix="/staff/review-links")
+
+
+@bp.before_request
+@login_required
+def _admins_only():
+    if current_user.role.value != "admin":
+        abort(403)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@bp.route("/<int:link_id>", methods=["GET", "POST"])
+def index(link_id: int | None = None):
+    link = db.session.get(ReviewLink, link_id) if link_id else None
+    if link_id and link is None:
+        abort(404)
+    form = ReviewLinkForm(obj=link)
+    if form.validate_on_submit():
+        try:
+            if link is None:
+                services.add_link(platform=form.platform.data, locale=form.locale.data,
+                                  name=form.name.data, url=form.url.data,
+                                  position=form.position.data or 0)
+            else:
+                services.update_link(link, name=form.name.data, url=form.url.data,
+                                     position=form.position.data or 0, active=form.active.data)
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+        else:
+            flash("Review link saved.", "success")
+            return redirect(url_for("reviews.index"), code=303)
+    elif form.errors:
+        flash("Please check the form: " + "; ".join(
+            f"{name}: {', '.join(errs)}" for name, errs in form.errors.items()), "error")
+    return render_template("reviews/index.html", form=form, link=link, links=services.all_links())

@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import Flask, g, has_request_context, request, session
 from flask_babel import get_locale
 
-from portal import database
+from portal import database, ratelimit, security_headers
 from portal.config import RTL_LOCALES
 from portal.errors import register_error_handlers
-from portal import ratelimit, security_headers
 from portal.extensions import babel, csrf, db, login, migrate
 from portal.logging_redaction import install_redaction
 
@@ -130,6 +129,12 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(printing_bp)
     app.register_blueprint(brand_bp)
+    from portal.hotline.views import bp as hotline_bp
+    from portal.hotline.views import staff_bp as hotline_staff_bp
+    from portal.routing.admin_views import bp as routing_admin_bp
+
+    for blueprint in (hotline_bp, hotline_staff_bp, routing_admin_bp):
+        app.register_blueprint(blueprint)
     cli.register(app)
 
     # Importing the models registers them with the metadata (and the guards).

@@ -78,7 +78,8 @@ def test_submitting_twice_creates_one_ticket(client, db, factory):
 
 def test_a_new_form_makes_a_new_ticket(client, db, factory):
     order, form = _open_form(client, factory)
-    client.post("/report", data={**form, "category": "damaged", "description": "One.", "contact_preference": "reply_here"})
+    client.post("/report", data={**form, "category": "damaged", "description": "One.",
+                                 "contact_preference": "reply_here"})
     page = client.get("/report")
     client.post("/report", data={"csrf_token": csrf_from(page.text), "submission_key": submission_key_from(page.text),
                                  "category": "late", "description": "Two.", "contact_preference": "reply_here"})

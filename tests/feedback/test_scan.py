@@ -112,7 +112,8 @@ def test_scan_is_rate_limited(app_config, factory):
     assert client.get("/").status_code == 200
 
 
-@pytest.mark.parametrize(("locale", "lang", "direction"), [("fa-IR", "fa", "rtl"), ("hy", "hy", "ltr"), ("ro_RO", "ro", "ltr")])
+@pytest.mark.parametrize(("locale", "lang", "direction"),
+                         [("fa-IR", "fa", "rtl"), ("hy", "hy", "ltr"), ("ro_RO", "ro", "ltr")])
 def test_layout_follows_the_orders_locale(client, factory, locale, lang, direction):
     _, token = factory.order(locale=locale)
     client.get(f"/o/{token}")

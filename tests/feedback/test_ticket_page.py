@@ -37,7 +37,8 @@ def test_customer_reply_puts_the_ticket_back_in_front_of_staff(app, db, factory)
     db.session.commit()
     assert ticket.status is Status.WAITING_CUSTOMER
     page = client.get(f"/ticket/{ticket.id}")
-    response = client.post(f"/ticket/{ticket.id}/reply", data={"body": "Here it is.", "csrf_token": csrf_from(page.text)})
+    response = client.post(f"/ticket/{ticket.id}/reply",
+                           data={"body": "Here it is.", "csrf_token": csrf_from(page.text)})
     assert response.status_code == 303
     db.session.refresh(ticket)
     assert ticket.status is Status.OPEN

@@ -9,7 +9,6 @@ Set PORTAL_SCREENSHOTS=docs/screenshots to (re)write the 375 px screenshots.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -145,3 +145,8 @@ def register(app: Flask) -> None:
     from portal.printing.cli import print_cards_command
 
     app.cli.add_command(print_cards_command)
+    from portal.api.cli import COMMANDS as api_commands
+    from portal.orders.cli import import_orders_command
+
+    for command in (import_orders_command, *api_commands):
+        app.cli.add_command(command)

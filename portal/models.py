@@ -6,6 +6,9 @@ from portal.compliance.models import ComplianceSetting, ReviewLinkImpression  # 
 from portal.goodwill.models import Coupon, Gesture, Offer, RoleLimit  # noqa: F401
 from portal.notify.models import OutboxMessage  # noqa: F401
 from portal.orders.models import Order, Rating  # noqa: F401
+from portal.orders.intake_models import ImportRejection, ImportRun  # noqa: F401
+from portal.webhooks.models import WebhookDelivery  # noqa: F401
+from portal.api.models import ApiKey  # noqa: F401
 from portal.photos.models import Photo  # noqa: F401
 from portal.printing.models import PrintBatch, PrintBatchOrder  # noqa: F401
 from portal.reviews.models import ReviewLink  # noqa: F401

@@ -135,6 +135,13 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (hotline_bp, hotline_staff_bp, routing_admin_bp):
         app.register_blueprint(blueprint)
+    from portal.api.views import bp as api_bp
+    from portal.orders.code_views import bp as code_bp
+    from portal.orders.import_views import bp as imports_bp
+    from portal.webhooks.views import bp as webhooks_bp
+
+    for blueprint in (code_bp, imports_bp, webhooks_bp, api_bp):
+        app.register_blueprint(blueprint)
     cli.register(app)
 
     # Importing the models registers them with the metadata (and the guards).

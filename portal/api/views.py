@@ -1,0 +1,73 @@
+"""/api/v1: orders in and out, Bearer API keys, the OpenAPI document.
+
+Exempt from CSRF: the API never reads the session cookie; every request
+carries its key in the Authorization header.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, request
+
+from portal.api import keys, openapi, services
+from portal.extensions import csrf, db
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+MAX_BODY = 5 * 1024 * 1024
+
+
+def _error(code: int, error: str, message: str, errors=None):
+    body = {"error": error, "message": message}
+    if errors is not None:
+        body["errors"] = errors
+    headers = {"WWW-Authenticate": 'Bearer realm="portal"'} if code == 401 else {}
+    return body, code, headers
+
+
+@bp.before_request
+def _authenticate():
+    if request.endpoint == "api.openapi_document":
+        return None
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    key = keys.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
+    if key is None:
+        return _error(401, "unauthorized", "Send a valid API key: Authorization: Bearer <key>.")
+    g.api_key_id = key.id
+    return None
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    return openapi.DOCUMENT
+
+
+@bp.post("/orders")
+def post_orders():
+    request.max_content_length = MAX_BODY
+    data = request.get_json(silent=True)
+    if data is None:
+        return _error(400, "bad_request", "The body must be JSON (Content-Type: application/json).")
+    batch = isinstance(data, dict) and "orders" in data
+    problems = openapi.errors_for(data, "OrderBatch" if batch else "OrderInput")
+    if problems:
+        return _error(422, "invalid", "The request does not match the schema; nothing was stored.",
+                      problems)
+    inputs = data["orders"] if batch else [data]
+    outcomes, errors = services.store_orders(inputs, current_app.config["TOKEN_KEY"])
+    if errors:
+        db.session.rollback()
+        return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)
+    db.session.commit()
+    orders = services.orders_by_id([o.order_id for o in outcomes])
+    results = [{"result": o.kind, "order": services.order_json(orders[o.order_id])} for o in outcomes]
+    if batch:
+        return {"results": results}, 200
+    return results[0], (201 if outcomes[0].kind == "created" else 200)
+
+
+@bp.get("/orders/<path:number>")
+def get_order(number: str):
+    order = services.order_by_number(number)
+    if order is None:
+        abort(404)
+    return services.order_json(order)

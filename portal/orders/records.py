@@ -1,0 +1,162 @@
+"""One shape for an incoming order, whatever the channel (CSV, webhook, API).
+
+Every channel turns its input into raw strings and hands them to
+`clean_order`, which checks lengths and shapes and raises ValidationFailed
+with a message a shop person can act on. Text is kept verbatim (markup and
+spreadsheet formulas included): it is escaped on every page and neutralised
+in every export, never "fixed" on the way in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from portal.errors import ValidationFailed
+
+LIMITS = {
+    "number": 64, "external_id": 128, "customer_name": 200, "email": 254, "phone": 40,
+    "locale": 16, "country": 2, "ordered_at": 40, "items": 4000,
+}
+ITEM_NAME_MAX = 200
+ITEM_SKU_MAX = 64
+ITEMS_MAX = 200
+# A shape check, not full validation: cheap enough for 100,000 rows, and catches columns mixed up.
+_EMAIL = re.compile(r"\A[^@\s]{1,64}@[^@\s]+\.[^@\s]+\Z")
+_PHONE = re.compile(r"\A[0-9+()\-. /]{3,40}\Z")
+_LOCALE = re.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}\Z")
+_COUNTRY = re.compile(r"\A[A-Za-z]{2}\Z")
+_ITEM = re.compile(r"\A\s*(\d{1,4})\s*[x×*]\s+(.+?)\s*\Z", re.IGNORECASE)
+# Languages the customer pages speak, guessed from a shipping country when no locale is given.
+COUNTRY_LOCALES = {"IR": "fa", "AF": "fa", "TJ": "fa", "AM": "hy", "RO": "ro", "MD": "ro"}
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    number: str
+    external_id: str | None = None
+    customer_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    locale: str | None = None
+    country: str | None = None
+    ordered_at: datetime | None = None
+    items: list = field(default_factory=list)
+
+
+def _text(raw: dict, name: str, label: str) -> str | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    if len(value) > LIMITS[name]:
+        raise ValidationFailed(f"{label} is longer than {LIMITS[name]} characters")
+    return value
+
+
+def parse_datetime(value: str, tz: str = "UTC") -> datetime:
+    """ISO 8601, Shopify's "2024-01-15 10:23:45 -0500", or a bare date; no offset means `tz`."""
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = None
+        for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"):
+            try:
+                parsed = datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                pass
+    if parsed is None:
+        raise ValidationFailed(
+            f"order date {text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
+        )
+    if isinstance(parsed, date) and not isinstance(parsed, datetime):
+        parsed = datetime(parsed.year, parsed.month, parsed.day)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=ZoneInfo(tz))
+    return parsed.astimezone(UTC)
+
+
+def parse_items(text: str) -> list[dict]:
+    """An items cell: entries separated by ";" or new lines, each "2 x Mug" or just "Mug"."""
+    items = []
+    for part in re.split(r"[;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _ITEM.match(part)
+        qty, name = (int(match.group(1)), match.group(2)) if match else (1, part)
+        items.append(item(name, qty))
+    return items
+
+
+def item(name, qty=1, sku=None) -> dict:
+    name = str(name or "").strip()
+    if not name:
+        raise ValidationFailed("an item has no name")
+    if len(name) > ITEM_NAME_MAX:
+        raise ValidationFailed(f"item name is longer than {ITEM_NAME_MAX} characters")
+    try:
+        qty = int(str(qty).strip() or 1)
+    except ValueError:
+        raise ValidationFailed(f"item quantity {qty!r} is not a whole number") from None
+    if not 0 < qty < 100_000:
+        raise ValidationFailed("item quantity must be between 1 and 99999")
+    entry = {"name": name, "qty": qty}
+    sku = str(sku or "").strip()
+    if sku:
+        if len(sku) > ITEM_SKU_MAX:
+            raise ValidationFailed(f"item SKU is longer than {ITEM_SKU_MAX} characters")
+        entry["sku"] = sku
+    return entry
+
+
+def normalise_locale(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not _LOCALE.match(value):
+        raise ValidationFailed(f"locale {value!r} is not a language tag such as en, fa or ro-RO")
+    return value.replace("_", "-")
+
+
+def clean_order(raw: dict, items: list | None = None, tz: str = "UTC") -> OrderRecord:
+    """Check one order's raw fields; `items` are already-built item dicts (line-item columns)."""
+    number = _text(raw, "number", "order number")
+    if not number:
+        raise ValidationFailed("order number is missing")
+    email = _text(raw, "email", "email")
+    if email and not _EMAIL.match(email):
+        raise ValidationFailed(f"email {email!r} is not an email address")
+    phone = _text(raw, "phone", "phone")
+    if phone and not (_PHONE.match(phone) and any(c.isdigit() for c in phone)):
+        raise ValidationFailed(f"phone {phone!r} has characters a phone number cannot have")
+    country = raw.get("country")
+    country = str(country).strip().upper() if country else None
+    if country and not _COUNTRY.match(country):
+        raise ValidationFailed(f"country {country!r} must be a two-letter code such as GB or RO")
+    locale = normalise_locale(_text(raw, "locale", "locale"))
+    if locale is None and country:
+        locale = COUNTRY_LOCALES.get(country)
+    when = _text(raw, "ordered_at", "order date")
+    all_items = list(items or [])
+    items_text = _text(raw, "items", "items")
+    if items_text:
+        all_items.extend(parse_items(items_text))
+    if len(all_items) > ITEMS_MAX:
+        raise ValidationFailed(f"an order can list at most {ITEMS_MAX} items")
+    return OrderRecord(
+        number=number,
+        external_id=_text(raw, "external_id", "external id"),
+        customer_name=_text(raw, "customer_name", "customer name"),
+        email=email,
+        phone=phone,
+        locale=locale,
+        country=country or None,
+        ordered_at=parse_datetime(when, tz) if when else None,
+        items=all_items,
+    )

@@ -1,0 +1,1 @@
+"""Shop webhooks (Shopify, WooCommerce): HMAC-verified order intake."""

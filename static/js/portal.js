@@ -8,6 +8,19 @@
     form.addEventListener("change", function () { form.requestSubmit(); });
   });
 
+  // After a refused form, start where attention is needed (the alert above is announced too).
+  var invalid = document.querySelector("form [aria-invalid=true]");
+  if (invalid) { invalid.focus(); }
+
+  // Tell about too many photos before the upload, not after (the server checks again).
+  document.querySelectorAll("input[type=file][data-max-files]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var tooMany = input.files.length > Number(input.dataset.maxFiles);
+      input.setCustomValidity(tooMany ? input.dataset.tooMany : "");
+      if (tooMany) { input.reportValidity(); }
+    });
+  });
+
   // A double click must not send a form twice (the server deduplicates too).
   document.querySelectorAll("form[data-once]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

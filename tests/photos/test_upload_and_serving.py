@@ -184,3 +184,13 @@ def test_photo_rows_are_never_deleted_or_edited(client, db, factory):
         db.session.execute(sa.text("UPDATE photos SET width = 1"))
     db.session.rollback()
     assert len(_photos(db, order.id)) == 1
+
+
+def test_good_photos_with_another_mistake_ask_to_choose_them_again(client, db, factory):
+    order, form = _report_form(client, factory)
+    response = client.post("/report", data={
+        **form, "description": "", "photos": [_file(png(), "a.png", "image/png")],
+    }, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "Please choose them again." in response.text
+    assert _photos(db, order.id) == []

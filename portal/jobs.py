@@ -57,3 +57,7 @@ def app_job(fn):
                 db.session.remove()
 
     return run
+
+
+# The workspace's schedules register themselves with `huey` when imported.
+from portal.tickets import periodic  # noqa: E402,F401

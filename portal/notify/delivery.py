@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 
 from portal.database import utcnow, write_intent
 from portal.extensions import db
+from portal.notify import webhook
 from portal.notify.models import OutboxMessage
 from portal.tickets.models import Ticket
 
@@ -33,7 +34,7 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _subject(template: str, ticket: Ticket) -> str:
+def _subject(template: str, ticket: Ticket, params: dict) -> str:
     subjects = {
         "ticket_opened": _("We received your message (%(ref)s)", ref=ticket.ref),
         "staff_reply": _("A reply to your message (%(ref)s)", ref=ticket.ref),
@@ -41,6 +42,11 @@ def _subject(template: str, ticket: Ticket) -> str:
         "staff_new_ticket": f"New ticket {ticket.ref}: {ticket.category.value}",
         "staff_assigned": f"Ticket {ticket.ref} was handed to you",
         "staff_reopened": f"Ticket {ticket.ref} was reopened by the customer",
+        "reminder_waiting": _("We are still here for you (%(ref)s)", ref=ticket.ref),
+        "confirm_reminder": _("Is your problem solved? (%(ref)s)", ref=ticket.ref),
+        "staff_escalation": f"Ticket {ticket.ref} is past its response "
+                            f"{'limit' if params.get('level') == 2 else 'goal'}",
+        "staff_offered": f"Ticket {ticket.ref} needs an owner: can you take it?",
     }
     return subjects[template]
 
@@ -56,7 +62,7 @@ def render(message: OutboxMessage) -> EmailMessage:
     else:
         context["link"] = f"{cfg['BASE_URL']}/t/{mint_link(ticket, 'email')}"
     with force_locale(message.locale):
-        subject = _subject(message.template, ticket)
+        subject = _subject(message.template, ticket, message.params)
         body = render_template(f"email/{message.template}.txt", **context)
     email = EmailMessage()
     # EmailMessage refuses CR/LF in headers, so no customer field can inject one.
@@ -92,7 +98,10 @@ def _claim(message_id: int) -> bool:
 def deliver_pending(limit: int = 100) -> DeliveryReport:
     """Send what is due. Commits per message: one failure never undoes another's send."""
     report = DeliveryReport()
-    if not current_app.config["MAIL_SERVER"]:
+    channels = [name for name, configured in (
+        ("email", current_app.config["MAIL_SERVER"]),
+        ("webhook", current_app.config.get("STAFF_WEBHOOK_URL"))) if configured]
+    if not channels:
         return report
     now = utcnow()
     with write_intent():
@@ -104,7 +113,8 @@ def deliver_pending(limit: int = 100) -> DeliveryReport:
         db.session.commit()
         due = db.session.scalars(
             select(OutboxMessage.id)
-            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
+                   OutboxMessage.channel.in_(channels))
             .order_by(OutboxMessage.id).limit(limit)
         ).all()
         for message_id in due:
@@ -112,8 +122,11 @@ def deliver_pending(limit: int = 100) -> DeliveryReport:
                 continue
             message = db.session.get(OutboxMessage, message_id, populate_existing=True)
             try:
-                _send(render(message))
-            except (smtplib.SMTPException, OSError) as exc:
+                if message.channel == "webhook":
+                    webhook.post(webhook.payload(message))
+                else:
+                    _send(render(message))
+            except (smtplib.SMTPException, OSError, webhook.WebhookError) as exc:
                 db.session.rollback()  # drops the link minted for this attempt
                 message = db.session.get(OutboxMessage, message_id, populate_existing=True)
                 delay = timedelta(minutes=min(2 ** message.attempts, 60))

@@ -1,20 +1,33 @@
-"""Staff workspace views. Every route needs a logged-in, active staff member."""
+"""Staff workspace views: the queue and the ticket desk. Every route needs logged-in staff."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from portal.auth.models import StaffUser
 from portal.auth.services import active_staff
-from portal.database import utcnow
+from portal.database import utcnow, write_intent
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.queue import queries
-from portal.queue.forms import ClaimForm, HandOverForm, NoteForm, ReplyForm, ResolveForm
+from portal.hotline.forms import CallLogForm
+from portal.hotline.services import callback_for
+from portal.queue import canned, presence, queries
+from portal.queue.forms import (
+    ClaimForm,
+    FinalOfferForm,
+    FlagForm,
+    HandOverForm,
+    NoteForm,
+    ReplyForm,
+    ResolveForm,
+)
+from portal.routing.models import Queue
 from portal.routing.targets import time_state
 from portal.tickets import services as tickets
-from portal.tickets.models import Status, Ticket
+from portal.tickets.final_offer import final_offer_allowed
+from portal.tickets.flags import hidden_for
+from portal.tickets.models import Category, Status, Ticket
 
 bp = Blueprint("queue", __name__, url_prefix="/staff")
 
@@ -27,13 +40,18 @@ def _staff_only():
 
 @bp.get("/")
 def index():
-    view = request.args.get("view", "open")
+    view = request.args.get("view", queries.DEFAULT_VIEW)
     if view not in queries.VIEWS:
-        view = "open"
-    rows = queries.queue(view, current_user.id)
+        view = queries.DEFAULT_VIEW
+    filters = queries.Filters.from_args(request.args)
+    now = utcnow()
+    rows = queries.queue(view, current_user.id, filters, now)
     return render_template(
-        "queue/index.html", rows=rows, view=view, views=queries.VIEWS, now=utcnow(),
-        time_state=time_state, claim_form=ClaimForm(),
+        "queue/index.html", rows=rows, view=view, views=queries.VIEWS, now=now,
+        time_state=time_state, claim_form=ClaimForm(), filters=filters,
+        queues=db.session.scalars(db.select(Queue).where(Queue.active).order_by(Queue.name)).all(),
+        categories=[c.value for c in Category],
+        callbacks=queries.pending_callbacks([t.id for t in rows]) if view == "callbacks" else {},
     )
 
 
@@ -44,18 +62,35 @@ def _ticket_or_404(ticket_id: int) -> Ticket:
     return ticket
 
 
-@bp.get("/tickets/<int:ticket_id>")
-def ticket(ticket_id: int):
-    ticket = _ticket_or_404(ticket_id)
+def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool = False, status=200):
     handover = HandOverForm()
     handover.to.choices = [(s.id, f"{s.name} ({s.role.value})") for s in active_staff()
                            if s.id != ticket.owner_id]
-    reply = ReplyForm(version=ticket.version)
+    after = current_app.config["FINAL_OFFER_AFTER"]
+    offer_form = FinalOfferForm(body=canned.final_offer_text(ticket, current_user.name))
+    now = utcnow()
     return render_template(
-        "queue/ticket.html", ticket=ticket, now=utcnow(), time_state=time_state, Status=Status,
-        claim_form=ClaimForm(), reply_form=reply, note_form=NoteForm(), handover_form=handover,
-        resolve_form=ResolveForm(),
-    )
+        "queue/ticket.html", ticket=ticket, now=now, time_state=time_state, Status=Status,
+        claim_form=ClaimForm(), reply_form=reply_form or ReplyForm(version=ticket.version),
+        note_form=NoteForm(), handover_form=handover, resolve_form=ResolveForm(),
+        flag_form=FlagForm(), offer_form=offer_form, held=held,
+        final_offer_possible=final_offer_allowed(ticket, after), final_offer_after=after,
+        canned=canned.filled_for_ticket(ticket, current_user.name),
+        others=presence.others(ticket.id, current_user.id, now),
+        callback=callback_for(ticket), call_form=CallLogForm(), hidden_for=hidden_for,
+    ), status
+
+
+@bp.get("/tickets/<int:ticket_id>")
+def ticket(ticket_id: int):
+    ticket = _ticket_or_404(ticket_id)
+    # Opening a ticket says "I am looking at it" to colleagues (a write on a GET:
+    # end the read transaction first so SQLite takes the write lock cleanly).
+    db.session.rollback()
+    with write_intent():
+        presence.beat(ticket_id, current_user.id, "viewing", utcnow())
+        db.session.commit()
+    return render_desk(_ticket_or_404(ticket_id))
 
 
 def _act(ticket_id: int, form, action, success: str):
@@ -85,6 +120,14 @@ def claim(ticket_id: int):
 @bp.post("/tickets/<int:ticket_id>/reply")
 def reply(ticket_id: int):
     form = ReplyForm()
+    ticket = _ticket_or_404(ticket_id)
+    stale = bool(form.version.data) and form.version.data != str(ticket.version)
+    if form.validate_on_submit() and stale and not form.send_anyway.data:
+        # Someone changed the ticket after this reply was started: hold it, keep the draft.
+        flash("The ticket changed since you opened it. Your reply was NOT sent: read what changed, "
+              "then send it again.", "error")
+        held = ReplyForm(formdata=None, version=ticket.version, body=form.body.data)
+        return render_desk(ticket, reply_form=held, held=True, status=409)
     return _act(ticket_id, form, lambda t: tickets.staff_reply(t, current_user, form.body.data),
                 "Reply sent to the customer.")
 
@@ -113,3 +156,6 @@ def resolve(ticket_id: int):
     form = ResolveForm()
     return _act(ticket_id, form, lambda t: tickets.resolve(t, current_user, form.message.data),
                 "Marked resolved; the customer is asked to confirm.")
+
+
+from portal.queue import desk_views  # noqa: E402,F401  (more routes on this blueprint)

@@ -14,15 +14,19 @@ from portal.errors import NotAllowed
 
 NO_DELETE = ("tickets", "messages", "audit_events", "ratings", "ticket_links")
 NO_UPDATE = ("messages", "audit_events", "ratings")
+# Added by the workspace migration (which installs their triggers itself).
+NO_DELETE_WORKSPACE = ("message_flags", "call_attempts", "callback_requests")
+NO_UPDATE_WORKSPACE = ("message_flags", "call_attempts")
 
 
 @event.listens_for(Session, "before_flush")
 def _refuse_deletes_and_edits(session, flush_context, instances):
     for obj in session.deleted:
-        if getattr(obj, "__tablename__", None) in NO_DELETE:
+        if getattr(obj, "__tablename__", None) in NO_DELETE + NO_DELETE_WORKSPACE:
             raise NotAllowed(f"{obj.__tablename__} are never deleted")
     for obj in session.dirty:
-        if getattr(obj, "__tablename__", None) in NO_UPDATE and session.is_modified(obj):
+        if (getattr(obj, "__tablename__", None) in NO_UPDATE + NO_UPDATE_WORKSPACE
+                and session.is_modified(obj)):
             raise NotAllowed(f"{obj.__tablename__} are never edited")
 
 

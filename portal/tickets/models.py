@@ -3,13 +3,14 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.auth.models import StaffUser
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.orders.models import Order
+from portal.routing.models import Queue  # noqa: F401  (the ticket's queue relationship)
 
 
 def _enum(cls):
@@ -35,7 +36,13 @@ class Status(enum.StrEnum):
     OPEN = "open"  # waiting for staff
     WAITING_CUSTOMER = "waiting_customer"  # staff answered, ball with the customer
     RESOLVED = "resolved"  # staff think it is solved; asked the customer to confirm
-    CLOSED = "closed"  # the customer confirmed
+    CLOSED = "closed"  # the customer confirmed, or see Ticket.closed_reason
+
+
+class ClosedReason(enum.StrEnum):
+    CONFIRMED = "confirmed"  # the customer said it is solved
+    UNCONFIRMED = "resolved_unconfirmed"  # no answer to "is it solved?" after reminders
+    FINAL_OFFER = "final_offer"  # a recorded last offer after refused resolutions (P11)
 
 
 class Ticket(db.Model):
@@ -44,6 +51,9 @@ class Ticket(db.Model):
         UniqueConstraint("order_id", "submission_key", name="uq_tickets_order_submission"),
         # The queue: unanswered first, by how soon the goal runs out.
         Index("ix_tickets_queue", "status", "first_response_at", "respond_goal_at"),
+        # Unassigned and "mine" views: open tickets per owner, soonest goal first.
+        Index("ix_tickets_owner_queue", "status", "owner_id", "respond_goal_at"),
+        Index("ix_tickets_status_waiting", "status", "waiting_since"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,9 +76,24 @@ class Ticket(db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Bumped on every change; lets a stale form be detected.
     version: Mapped[int] = mapped_column(default=1)
+    # Routing: the queue it landed in and the rule that sent it there ("why here?").
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queues.id"), index=True)
+    routing_rule_id: Mapped[int | None] = mapped_column(ForeignKey("routing_rules.id"))
+    routing_reason: Mapped[str | None] = mapped_column(String(200))
+    priority: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    # 0 none, 1 goal passed, 2 limit passed: each level notifies once.
+    escalation_level: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    offered_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    # Follow-up: since when the ball is with the customer, and how often we reminded.
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reminders_sent: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    refused_resolutions: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    closed_reason: Mapped[str | None] = mapped_column(String(24))
 
     order: Mapped[Order] = relationship()
-    owner: Mapped[StaffUser | None] = relationship()
+    owner: Mapped[StaffUser | None] = relationship(foreign_keys=[owner_id])
+    offered_to: Mapped[StaffUser | None] = relationship(foreign_keys=[offered_to_id])
+    queue: Mapped[Queue | None] = relationship()
     messages: Mapped[list[Message]] = relationship(
         back_populates="ticket", order_by="Message.id", passive_deletes="all"
     )
@@ -109,6 +134,28 @@ class Message(db.Model):
 
     ticket: Mapped[Ticket] = relationship(back_populates="messages")
     author: Mapped[StaffUser | None] = relationship()
+    flags: Mapped[list[MessageFlag]] = relationship(order_by="MessageFlag.id", viewonly=True)
+
+
+class FlagKind(enum.StrEnum):
+    THREAT = "threat"
+    OBSCENITY = "obscenity"
+    INSULT = "insult"
+
+
+class MessageFlag(db.Model):
+    """Staff marked a message as abusive (P11). The message stays; it is only folded away."""
+
+    __tablename__ = "message_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    kind: Mapped[FlagKind] = mapped_column(_enum(FlagKind))
+    reason: Mapped[str] = mapped_column(String(500))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    staff: Mapped[StaffUser] = relationship()
 
 
 class AuditEvent(db.Model):

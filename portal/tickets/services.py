@@ -9,23 +9,27 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal import tokens
 from portal.auth.models import StaffUser
 from portal.database import utcnow
 from portal.errors import Conflict, NotAllowed, ValidationFailed
 from portal.extensions import db
 from portal.notify import services as notify
 from portal.orders.models import Order
+from portal.routing import rules as routing
+from portal.routing.calendar import load_calendar
 from portal.routing.targets import response_targets
+
+# Read helpers and secret links live in their own module; re-exported for existing callers.
+from portal.tickets.lookup import customer_messages, find_by_secret, for_order, mint_link  # noqa: F401
 from portal.tickets.models import (
     AuditEvent,
     AuthorKind,
     Category,
+    ClosedReason,
     ContactPreference,
     Message,
     Status,
     Ticket,
-    TicketLink,
 )
 
 BODY_MAX = 5000
@@ -74,8 +78,14 @@ def open_ticket(
     locale: str,
     goal_minutes: int,
     limit_minutes: int,
+    queue_key: str | None = None,
+    targets_from=None,
 ) -> tuple[Ticket, bool]:
-    """Open a ticket for a report; a resubmission of the same form returns the first one."""
+    """Open a ticket for a report; a resubmission of the same form returns the first one.
+
+    Routing rules choose the queue, unless `queue_key` names one (the hotline's callbacks);
+    `targets_from` starts the response clock later than now (a chosen callback slot).
+    """
     existing = _by_submission(order.id, submission_key)
     if existing:
         return existing, False
@@ -90,12 +100,21 @@ def open_ticket(
     if preference is ContactPreference.PHONE and not (contact_phone or order.phone):
         raise ValidationFailed("a phone number is needed to call you")
     now = utcnow()
-    targets = response_targets(now, goal_minutes, limit_minutes)
+    # goal/limit minutes are the defaults; a routing rule or its queue may set others.
+    if queue_key:
+        decision = routing.direct(queue_key, goal_minutes, limit_minutes)
+    else:
+        decision = routing.decide(routing.describe(order, category_value.value, body, locale),
+                                  goal_minutes, limit_minutes)
+    targets = response_targets(max(now, targets_from or now), decision.goal_minutes,
+                               decision.limit_minutes, load_calendar())
     ticket = Ticket(
         order=order, submission_key=submission_key, category=category_value,
         contact_preference=preference, contact_email=contact_email or order.email,
         contact_phone=contact_phone or order.phone, locale=locale, status=Status.OPEN,
         created_at=now, respond_goal_at=targets.goal_at, respond_limit_at=targets.limit_at,
+        queue=decision.queue, routing_rule_id=decision.rule.id if decision.rule else None,
+        routing_reason=decision.reason, priority=decision.priority,
     )
     try:
         # A savepoint: a concurrent duplicate loses on the unique key, not the whole request.
@@ -108,7 +127,11 @@ def open_ticket(
             raise
         return existing, False
     db.session.add(Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=body))
-    _audit(ticket, "opened", category=category_value.value)
+    # The routing decision is part of the opening record: "why did this land here?"
+    _audit(ticket, "opened", category=category_value.value,
+           queue=decision.queue.key if decision.queue else None,
+           rule_id=decision.rule.id if decision.rule else None, reason=decision.reason,
+           goal_minutes=decision.goal_minutes, limit_minutes=decision.limit_minutes)
     if ticket.contact_email:
         notify.enqueue_customer_email(ticket, "ticket_opened")
     notify.enqueue_staff_new_ticket(ticket)
@@ -161,6 +184,10 @@ def staff_reply(ticket: Ticket, staff: StaffUser, body: str) -> Message:
         ticket.first_response_at = now
     if ticket.status is Status.OPEN:
         ticket.status = Status.WAITING_CUSTOMER
+    if ticket.status is Status.WAITING_CUSTOMER:
+        # The follow-up clock restarts with every answer.
+        ticket.waiting_since = now
+        ticket.reminders_sent = 0
     _bump(ticket)
     _audit(ticket, "replied", staff, first_response=first)
     db.session.flush()
@@ -220,7 +247,8 @@ def resolve(ticket: Ticket, staff: StaffUser, message: str | None = None) -> Tic
     if ticket.first_response_at is None:
         raise ValidationFailed("reply to the customer before marking the ticket resolved")
     ticket.status = Status.RESOLVED
-    ticket.resolved_at = utcnow()
+    ticket.resolved_at = ticket.waiting_since = utcnow()
+    ticket.reminders_sent = 0
     _bump(ticket)
     _audit(ticket, "resolved", staff)
     if ticket.contact_email:
@@ -235,14 +263,19 @@ def confirm(ticket: Ticket, solved: bool, comment: str | None = None) -> Ticket:
         raise Conflict("this ticket is not waiting for your confirmation")
     if comment and comment.strip():
         db.session.add(Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=_clean_body(comment)))
+    ticket.waiting_since = None
     if solved:
         ticket.status = Status.CLOSED
         ticket.closed_at = utcnow()
+        ticket.closed_reason = ClosedReason.CONFIRMED.value
         _audit(ticket, "confirmed")
     else:
         ticket.status = Status.OPEN
         ticket.resolved_at = None
-        _audit(ticket, "reopened", reason="customer said not solved")
+        # Counted: after enough refusals a final offer becomes possible (P11).
+        ticket.refused_resolutions = (ticket.refused_resolutions or 0) + 1
+        _audit(ticket, "reopened", reason="customer said not solved",
+               refused_resolutions=ticket.refused_resolutions)
         notify.enqueue_staff_reopened(ticket)
     _bump(ticket)
     db.session.flush()
@@ -254,44 +287,14 @@ def customer_reply(ticket: Ticket, body: str) -> Message:
     message = Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=_clean_body(body))
     db.session.add(message)
     if ticket.status in (Status.RESOLVED, Status.CLOSED):
-        _audit(ticket, "reopened", reason="customer replied")
+        _audit(ticket, "reopened", reason="customer replied", closed_reason=ticket.closed_reason)
         ticket.resolved_at = None
         ticket.closed_at = None
+        ticket.closed_reason = None
         notify.enqueue_staff_reopened(ticket)
     _audit(ticket, "customer_replied")
     ticket.status = Status.OPEN
+    ticket.waiting_since = None
     _bump(ticket)
     db.session.flush()
     return message
-
-
-def mint_link(ticket: Ticket, channel: str) -> str:
-    """A new secret link to the ticket page; only its digest is kept."""
-    secret = tokens.new_token()
-    db.session.add(TicketLink(ticket=ticket, secret_digest=tokens.digest(secret), channel=channel))
-    db.session.flush()
-    return secret
-
-
-def find_by_secret(secret: str) -> Ticket | None:
-    if not tokens.well_formed(secret):
-        return None
-    link = db.session.scalar(
-        select(TicketLink).where(TicketLink.secret_digest == tokens.digest(secret))
-    )
-    if link is None or not tokens.matches(secret, link.secret_digest):
-        return None
-    return link.ticket
-
-
-def for_order(order: Order) -> list[Ticket]:
-    return list(db.session.scalars(
-        select(Ticket).where(Ticket.order_id == order.id).order_by(Ticket.id.desc())
-    ))
-
-
-def customer_messages(ticket: Ticket) -> list[Message]:
-    return list(db.session.scalars(
-        select(Message).where(Message.ticket_id == ticket.id, Message.internal.is_(False))
-        .order_by(Message.id)
-    ))

@@ -1,0 +1,51 @@
+"""A ticket's full history as CSV for leads, safe to open in a spreadsheet.
+
+A cell that begins with = + - @ (or a tab or carriage return) would be run as
+a formula by spreadsheet programs; such cells are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from portal.tickets.models import Ticket
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = ["when_utc", "kind", "action", "actor", "detail"]
+
+
+def safe_cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(DANGEROUS_FIRST) else text
+
+
+def history_rows(ticket: Ticket) -> list[dict]:
+    """Audit events and messages in time order; internal notes and flags included (leads only)."""
+    rows = []
+    for event in ticket.events:
+        rows.append({
+            "when_utc": event.created_at.isoformat(), "kind": "event", "action": event.action,
+            "actor": event.actor.name if event.actor else event.actor_kind.value,
+            "detail": json.dumps(event.detail, ensure_ascii=False, sort_keys=True) if event.detail else "",
+        })
+    for message in ticket.messages:
+        rows.append({
+            "when_utc": message.created_at.isoformat(),
+            "kind": "note" if message.internal else "message",
+            "action": message.author_kind.value,
+            "actor": message.author.name if message.author else message.author_kind.value,
+            "detail": message.body,
+        })
+    rows.sort(key=lambda r: r["when_utc"])
+    return rows
+
+
+def to_csv(ticket: Ticket) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    for row in history_rows(ticket):
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    return out.getvalue()

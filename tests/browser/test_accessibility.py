@@ -85,8 +85,11 @@ def _customer_pages(app, live_server, page, db, factory):
     db.session.commit()
     yield "ticket", f"{base}/ticket/{ticket.id}"
     yield "error", f"{base}/o/not-a-real-token"
-    if any(rule.rule == "/code" for rule in app.url_map.iter_rules()):
-        yield "code", f"{base}/code"
+    # Pages colleagues add to the customer's path are checked as soon as they exist.
+    rules = {rule.rule for rule in app.url_map.iter_rules()}
+    for name, path in (("code", "/code"), ("callback", "/hotline/callback")):
+        if path in rules:
+            yield name, f"{base}{path}"
 
 
 def _small_png() -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import date
 
 import click
@@ -60,8 +61,7 @@ def print_cards_command(out, unprinted, since, until, numbers, numbers_file, lay
             db.session.commit()
             batch_id, total = batch.id, batch.total
             click.echo(f"Batch {batch_id}: {total} cards, layout {batch.layout}", err=True)
-            with click.progressbar(length=total, label="Printing", file=click.get_text_stream(
-                    "stderr")) as bar:
+            with click.progressbar(length=total, label="Printing", file=sys.stderr) as bar:
                 seen = 0
 
                 def advance(done, _total):

@@ -65,9 +65,12 @@ def _heartbeat(batch_id: int, done: int) -> bool:
     """Record progress; True when someone asked to cancel."""
     db.session.execute(update(PrintBatch).where(PrintBatch.id == batch_id)
                        .values(done_count=done, heartbeat_at=utcnow()))
-    db.session.commit()
-    return bool(db.session.scalar(
+    cancel = bool(db.session.scalar(
         select(PrintBatch.cancel_requested).where(PrintBatch.id == batch_id)))
+    # Commit at once: no transaction (and, on SQLite, no write lock) stays open while
+    # the next chunk of cards is made, so a cancel request is never kept waiting.
+    db.session.commit()
+    return cancel
 
 
 def run_batch(batch_id: int, on_progress=None) -> PrintBatch | None:
@@ -91,11 +94,13 @@ def run_batch(batch_id: int, on_progress=None) -> PrintBatch | None:
     try:
         check_brand_wording()
         settings = brand.current()
+        look, words, layout = brand.look(settings), brand.all_words(settings), batch.layout
         cards = load_cards(batch_id)
+        db.session.commit()  # end the read before the long part
         scratch = storage.scratch_dir() / f"batch-{batch_id}.pdf"
         pages = pipeline.write_cards(
-            scratch, cards, get_layout(batch.layout), brand.look(settings),
-            brand.all_words(settings), app.config.get("CARD_FALLBACK_URL") or app.config["BASE_URL"],
+            scratch, cards, get_layout(layout), look, words,
+            app.config.get("CARD_FALLBACK_URL") or app.config["BASE_URL"],
             workers=app.config.get("PRINT_WORKERS", 2), progress=progress,
             should_stop=lambda: cancelled,
         )

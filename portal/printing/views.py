@@ -73,6 +73,7 @@ def create():
                        until=form.until.data, numbers=parse_numbers(form.numbers.data))
     try:
         batch = services.create_batch(chosen, form.layout.data, created_by_id=current_user.id)
+        batch_id = batch.id  # read before the commit: touching it after would begin anew
         db.session.commit()
     except DomainError as exc:
         db.session.rollback()
@@ -80,7 +81,6 @@ def create():
         batches = db.session.scalars(select(PrintBatch).order_by(PrintBatch.id.desc()).limit(30))
         return render_template("printing/index.html", form=form, batches=list(batches),
                                layouts=LAYOUTS), 422
-    batch_id = batch.id
     _enqueue(batch_id)
     return redirect(url_for("printing.show", batch_id=batch_id), code=303)
 

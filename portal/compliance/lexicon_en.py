@@ -2,7 +2,8 @@
 
 Each concept lists phrases. A word matches a token by its Snowball stem (so
 "removing" matches "remove"), or, when it holds ``*``, as a glob on the folded
-token. A word ending in ``=`` matches that exact form only. Words of a phrase may be up to two tokens apart ("do *not* ever post").
+token. A word ending in ``=`` matches that exact form only. Words of a phrase
+may be up to two tokens apart ("do *not* ever post").
 MASK lists idioms that look like a concept but are not one; their tokens are
 taken out before anything else is matched.
 """

@@ -90,6 +90,23 @@ def build(since: datetime | None = None, until: datetime | None = None,
     return report
 
 
+PER_ORDER_LINES = 50
+
+
+def _per_order(report: Report) -> list[str]:
+    grouped: dict[int, list[ReviewLinkImpression]] = defaultdict(list)
+    for imp in report.impressions:
+        grouped[imp.order_id].append(imp)
+    lines = []
+    for order_id, rows in sorted(grouped.items(), key=lambda kv: report.numbers[kv[0]]):
+        pages = ",".join(sorted({r.page for r in rows}))
+        ratings = ",".join(sorted({str(r.rating_stars or "none") for r in rows}))
+        names = sorted({link["name"] for r in rows for link in r.links})
+        lines.append(f"order {report.numbers[order_id]}: pages {pages}; ratings when shown {ratings}; "
+                     f"links {', '.join(names) or 'NONE'}; first {rows[0].created_at:%Y-%m-%d %H:%M} UTC")
+    return lines
+
+
 def as_text(report: Report) -> str:
     scope = f"order {report.order}" if report.order else "all orders"
     period = f"{report.since:%Y-%m-%d}" if report.since else "the beginning"
@@ -108,12 +125,17 @@ def as_text(report: Report) -> str:
     lines.append("   orders shown no link at all: " + (", ".join(missing) if missing else "none"))
     lines.append("   the rating decided nothing: the link set is chosen by language and "
                  "marketplace only")
+    per_order = _per_order(report)
+    if len(per_order) <= PER_ORDER_LINES:
+        lines += [f"   {line}" for line in per_order]
+    else:
+        lines.append(f"   ({len(per_order)} orders: the CSV has one row per impression)")
     lines += ["", f"2. Goodwill offers: {len(report.offers)}"]
     for offer in report.offers:
         verdict = report.offer_checks[offer.id]
         lines.append(f"   #{offer.id} {report.refs[offer.ticket_id]} order {report.numbers[offer.order_id]}"
                      f" {offer.kind.value} {offer.value} {offer.status.value} [{offer.locale}] "
-                     f"wording {'passes' if verdict.allowed else 'REFUSED'}: {offer.wording!r}")
+                     f"wording {'passes' if verdict.allowed else 'REFUSED'}: \"{offer.wording}\"")
     conditional = report.conditional_offers
     lines += ["", "3. Conditional offers (tied to a review, or threatening): "
               + (str(len(conditional)) if conditional else "none")]

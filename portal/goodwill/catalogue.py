@@ -110,10 +110,13 @@ def all_gestures() -> list[Gesture]:
 
 DEFAULTS = [
     ("percent_coupon", "Coupon, percent off", 15, {"agent": 15, "lead": 50}, {
-        "en": "We are sorry for the trouble. Please accept {value} off your next order, with our thanks for your patience.",
+        "en": "We are sorry for the trouble. Please accept {value} off your next order, "
+              "with our thanks for your patience.",
         "fa": "بابت این مشکل متأسفیم. لطفاً {value} تخفیف برای سفارش بعدی‌تان را به پاس صبوری‌تان بپذیرید.",
-        "hy": "Ներողություն ենք խնդրում անհարմարության համար։ Խնդրում ենք ընդունել {value} զեղչ ձեր հաջորդ պատվերի համար՝ որպես շնորհակալություն ձեր համբերության համար։",
-        "ro": "Ne pare rău pentru neplăcere. Vă rugăm să acceptați o reducere de {value} la următoarea comandă, cu mulțumiri pentru răbdare.",
+        "hy": "Ներողություն ենք խնդրում անհարմարության համար։ Խնդրում ենք ընդունել {value} զեղչ "
+              "ձեր հաջորդ պատվերի համար՝ որպես շնորհակալություն ձեր համբերության համար։",
+        "ro": "Ne pare rău pentru neplăcere. Vă rugăm să acceptați o reducere de {value} "
+              "la următoarea comandă, cu mulțumiri pentru răbdare.",
     }),
     ("free_shipping", "Free shipping on the next order", 0, {"agent": 0, "lead": 0}, {
         "en": "We are sorry for the delay. Your next order ships free, with our apologies.",

@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import resource
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -108,7 +107,9 @@ def child(kind: str, n: int, layout: str, out: str, workers: int) -> None:
     result = run_ours(n, layout, Path(out), workers) if kind == "ours" else \
         run_naive(n, layout, Path(out))
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result["workers_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # Worker processes (ours only) are reaped by then, so RUSAGE_CHILDREN is their peak.
+    result["workers_peak_rss_mb"] = (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+                                     if kind == "ours" else 0.0)
     result["bytes"] = os.path.getsize(out)
     print(json.dumps(result))
 

@@ -95,6 +95,10 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # Outside static/: photos are served only through the access-checked route.
         "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
         "DESCRIPTION_MAX": 5000,
+        # Insert cards: worker processes per batch, where PDFs are kept, the typed-code address.
+        "PRINT_WORKERS": _env_int("PRINT_WORKERS", 2),
+        "PRINT_STORAGE_DIR": _env("PRINT_STORAGE_DIR"),
+        "CARD_FALLBACK_URL": _env("CARD_FALLBACK_URL"),
         # Staff workspace: follow-up policy, final offer, chat webhook.
         "FOLLOWUP_REMINDER_HOURS": _env("FOLLOWUP_REMINDER_HOURS", "24,72"),
         "CONFIRM_REMINDER_HOURS": _env("CONFIRM_REMINDER_HOURS", "48"),

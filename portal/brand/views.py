@@ -11,6 +11,7 @@ from portal.brand.forms import LANGUAGES, BrandForm
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.printing.layouts import LAYOUTS, get_layout
+from portal.printing.runner import fallback_url
 from portal.printing.template import FilledCard, render_filled
 
 bp = Blueprint("brand", __name__, url_prefix="/staff/brand")
@@ -79,5 +80,5 @@ def sample():
     base = current_app.config["BASE_URL"]
     card = FilledCard(url=f"{base}/o/SAMPLE-NOT-A-REAL-TOKEN", code="SAMP-LE00", number="SAMPLE-1001")
     pdf = render_filled(layout, locale, services.look(settings), services.words_for(settings, locale),
-                        current_app.config.get("CARD_FALLBACK_URL") or base, [card])
+                        fallback_url(current_app.config), [card])
     return Response(pdf, mimetype="application/pdf")

@@ -37,6 +37,11 @@ from portal.printing.wording import DEFAULT_WORDS
 log = logging.getLogger(__name__)
 
 
+def fallback_url(config) -> str:
+    """The address printed under the QR code, where a customer types the code."""
+    return config.get("CARD_FALLBACK_URL") or config["BASE_URL"] + "/code"
+
+
 def card_locale(locale: str | None) -> str:
     short = (locale or "").replace("_", "-").split("-")[0].lower()
     return short if short in DEFAULT_WORDS else "en"
@@ -100,7 +105,7 @@ def run_batch(batch_id: int, on_progress=None) -> PrintBatch | None:
         scratch = storage.scratch_dir() / f"batch-{batch_id}.pdf"
         pages = pipeline.write_cards(
             scratch, cards, get_layout(layout), look, words,
-            app.config.get("CARD_FALLBACK_URL") or app.config["BASE_URL"],
+            fallback_url(app.config),
             workers=app.config.get("PRINT_WORKERS", 2), progress=progress,
             should_stop=lambda: cancelled,
         )

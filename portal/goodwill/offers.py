@@ -10,7 +10,7 @@ audit event to the ticket.
 from __future__ import annotations
 
 from flask_babel import force_locale, format_currency, format_percent
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from portal.auth.models import Role, StaffUser
 from portal.database import utcnow
@@ -200,6 +200,12 @@ def pending_approvals() -> list[Offer]:
     return list(db.session.scalars(
         select(Offer).where(Offer.status == OfferStatus.PENDING_APPROVAL).order_by(Offer.id)
     ))
+
+
+def pending_count() -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(Offer).where(Offer.status == OfferStatus.PENDING_APPROVAL)
+    )
 
 
 def can_approve(offer: Offer, staff: StaffUser) -> bool:

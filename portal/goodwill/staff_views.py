@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from portal.errors import DomainError
@@ -83,7 +83,10 @@ def _panel_helpers():
             "action_form": ActionForm(), "decision_form": DecisionForm(),
             "can_approve": lambda o: offers.can_approve(o, current_user),
         }
-    return {"goodwill_staff_panel": goodwill_staff_panel}
+    def goodwill_pending_count() -> int:
+        return offers.pending_count()
+
+    return {"goodwill_staff_panel": goodwill_staff_panel, "goodwill_pending_count": goodwill_pending_count}
 
 
 @bp.post("/tickets/<int:ticket_id>/offer")
@@ -213,7 +216,3 @@ def ledger_csv():
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": "attachment; filename=goodwill-ledger.csv",
         "X-Content-Type-Options": "nosniff"})
-
-
-def coupon_key() -> str:
-    return current_app.config["TOKEN_KEY"]

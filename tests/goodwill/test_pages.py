@@ -69,6 +69,7 @@ def test_above_the_limit_the_lead_approves_from_the_approvals_page(
     lead_client = _staff(app, lead)
     page = lead_client.get("/staff/goodwill/approvals")
     assert "40% off, sorry." in page.text
+    assert 'Approvals <strong class="sla sla-amber">1</strong>' in page.text  # visible in the nav
     offer = db.session.scalar(select(Offer))
     lead_client.post(f"/staff/goodwill/offers/{offer.id}/approve",
                      data={"note": "", "csrf_token": csrf_from(page.text)})

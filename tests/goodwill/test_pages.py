@@ -6,8 +6,10 @@ import csv
 import io
 import re
 
+import pytest
 from sqlalchemy import select
 
+from portal.goodwill import offers
 from portal.goodwill.models import Gesture, Offer, OfferStatus
 from tests.helpers import csrf_from, login
 
@@ -126,3 +128,36 @@ def test_the_catalogue_is_for_admins_and_checks_every_wording(app, db, factory):
     admin.post("/staff/goodwill/catalogue", data=data)
     gesture = db.session.scalar(select(Gesture).where(Gesture.name == "Five off"))
     assert gesture.value == 500 and {lim.role: lim.max_value for lim in gesture.limits} == {"agent": 500, "lead": 2000}
+
+
+OFFER_TEXT = {
+    "en": "We would like to send you a handwritten apology.",
+    "fa": "می‌خواهیم یک نامهٔ عذرخواهی دست‌نویس برایتان بفرستیم.",
+    "hy": "Ցանկանում ենք ձեզ ուղարկել ձեռագիր ներողության նամակ։",
+    "ro": "Dorim să vă trimitem o scrisoare de scuze scrisă de mână.",
+}
+UNCONDITIONAL = ("This is for your lost time. It asks nothing in return, and it does not depend on "
+                 "any review you post, change or do not post.")
+
+
+@pytest.mark.parametrize("locale", sorted(OFFER_TEXT))
+def test_every_language_says_the_offer_is_unconditional(app, db, gestures, factory, agent, locale):
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
+    from portal.compliance import check
+    from portal.tickets import services as tickets
+
+    order, token = factory.order(locale=locale)
+    ticket = factory.ticket(order, locale=locale)
+    tickets.claim_ticket(ticket.id, agent)
+    offers.make_offer(ticket, agent, gestures["letter"], 0, OFFER_TEXT[locale])
+    db.session.commit()
+    customer = app.test_client()
+    customer.get(f"/o/{token}")
+    page = customer.get(f"/ticket/{ticket.id}").text
+    with force_locale(locale):
+        sentence = _(UNCONDITIONAL)
+    assert OFFER_TEXT[locale] in page
+    assert sentence in page.replace("&#39;", "'")
+    assert check(sentence, locale).allowed

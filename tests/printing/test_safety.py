@@ -99,3 +99,25 @@ def test_brand_refuses_bad_colours_and_fake_logos(app, db):
     with pytest.raises(ValidationFailed, match="PNG or JPEG"):
         brand.update_brand(name="Shop", primary_colour="#112233", accent_colour="#445566",
                            words={}, logo=b"<svg onload=alert(1)></svg>")
+
+
+def test_brand_logo_is_served_only_by_the_asset_fetcher(app, db, tmp_path):
+    import io
+    import subprocess
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), "#cc3300").save(buffer, "PNG")
+    settings = brand.update_brand(name="Logo Shop", primary_colour="#112233",
+                                  accent_colour="#445566", words={}, logo=buffer.getvalue())
+    db.session.commit()
+    look = brand.look(settings)
+    html = card_html(get_layout("a6"), "en", look, DEFAULT_WORDS["en"], "http://portal.test",
+                     [FilledCard("http://portal.test/o/x", "ABCD-EFGH", "L-1")])
+    document, fetcher = render(html, look)
+    pdf = tmp_path / "logo.pdf"
+    document.write_pdf(pdf)
+    assert fetcher.denied == []
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert " 120    40 " in images.stdout  # the logo, at its own size, embedded

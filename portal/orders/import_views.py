@@ -17,11 +17,27 @@ from portal.orders.intake_models import ImportRun
 bp = Blueprint("imports", __name__, url_prefix="/staff/imports")
 
 
+@bp.url_value_preprocessor
+def _upload_size_limit(endpoint, values):
+    # Runs before every before_request hook, CSRF's included, which parses the form first.
+    if endpoint == "imports.upload":
+        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
+
+
 @bp.before_request
 @login_required
 def _leads_only():
     if not current_user.is_lead:
         abort(403)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(exc):
+    if not (current_user.is_authenticated and current_user.is_lead):
+        return "Too large", 413
+    flash(f"The file is larger than {max(1, current_app.config['IMPORT_MAX_BYTES'] // 2**20)} MB. "
+          "Split it into smaller files.", "error")
+    return _index(UploadForm(formdata=None), 413)
 
 
 def _folder():
@@ -37,7 +53,7 @@ def _run_or_404(run_id: int) -> ImportRun:
 
 def _index(form, status=200):
     return render_template("orders/index.html", form=form, runs=import_runs.recent_runs(),
-                           max_mb=current_app.config["IMPORT_MAX_BYTES"] // 2**20), status
+                           max_mb=max(1, current_app.config["IMPORT_MAX_BYTES"] // 2**20)), status
 
 
 @bp.get("/")
@@ -47,13 +63,7 @@ def index():
 
 @bp.post("/")
 def upload():
-    request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
-    try:
-        form = UploadForm()
-    except RequestEntityTooLarge:
-        flash(f"The file is larger than {current_app.config['IMPORT_MAX_BYTES'] // 2**20} MB. "
-              "Split it into smaller files.", "error")
-        return _index(UploadForm(formdata=None), 413)
+    form = UploadForm()
     if not form.validate_on_submit():
         return _index(form, 400)
     folder, stored = _folder(), import_runs.new_stored_name()

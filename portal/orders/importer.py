@@ -18,15 +18,19 @@ one row per line item, with the order's fields on the first).
 
 from __future__ import annotations
 
+import functools
+import marshal
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from portal.errors import ValidationFailed
 from portal.orders.csv_source import CsvSource, ImportRefused
-from portal.orders.records import ITEMS_MAX, clean_order, item
+from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
 from portal.orders.upsert import upsert_orders
 
-BATCH = 1000
+BATCH = 2000
 ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
                 "ordered_at", "items")
 
@@ -68,73 +72,109 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
     order_columns = [(f, i) for f, i in mapping.items() if f in ORDER_FIELDS]
     name_i, qty_i, sku_i = (mapping.get(f) for f in ("item_name", "item_quantity", "item_sku"))
     current: _Group | None = None
+    number_i = mapping["number"]
+    width = max(mapping.values()) + 1
     for line, cells in source.rows():
-        def cell(index):
-            return cells[index] if index is not None and index < len(cells) else ""
-
-        number = cell(mapping["number"]).strip()
+        if len(cells) < width:  # spreadsheets drop trailing empty cells
+            cells = cells + [""] * (width - len(cells))
+        number = cells[number_i].strip()
         if current is None or not number or number != current.number:
             if current is not None:
                 yield current
-            current = _Group(line=line, number=number)
-        if len(current.rows) < ITEMS_MAX + 1:
+            current = _Group(line=line, number=number,
+                             raw={name: cells[index] for name, index in order_columns})
+        else:
+            for name, index in order_columns:
+                if not current.raw.get(name):
+                    current.raw[name] = cells[index]
+        if len(current.rows) <= ITEMS_MAX:
             current.rows.append(cells)
-        for name, index in order_columns:
-            if not current.raw.get(name):
-                current.raw[name] = cell(index)
-        if name_i is not None and cell(name_i).strip() and current.error is None:
+        if name_i is not None and cells[name_i].strip() and current.error is None:
             try:
-                current.items.append(item(cell(name_i), cell(qty_i) or 1, cell(sku_i)))
+                current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
+                                          sku_i is not None and cells[sku_i] or None))
             except ValidationFailed as exc:
                 current.error = f"line {line}: {exc}"
     if current is not None:
         yield current
 
 
-def _pass(path, encoding, delimiter, mapping, *, key, source_name, tz, write, hooks, phase,
-          result: ImportResult) -> None:
+def _valid_batches(source: CsvSource, mapping, tz, result: ImportResult, hooks: ImportHooks):
+    """Batches of (line, rows, record); invalid orders are counted and reported on the way."""
+    batch: list[tuple[int, list, OrderRecord]] = []
+    try:
+        for group in _groups(source, mapping):
+            try:
+                if group.error:
+                    raise ValidationFailed(group.error)
+                record = clean_order(group.raw, group.items, tz)
+            except ValidationFailed as exc:
+                result.count("rejected")
+                hooks.reject(group.line, str(exc), group.rows)
+                continue
+            batch.append((group.line, group.rows, record))
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+    except ImportRefused:
+        yield batch  # the good rows read before the unreadable line
+        raise
+    yield batch
+
+
+def _apply(batch, *, key, source_name, write, hooks, result: ImportResult) -> None:
+    outcomes = upsert_orders([r for _, _, r in batch], source=source_name, key=key, write=write)
+    for (line, rows, _), outcome in zip(batch, outcomes, strict=True):
+        result.count(outcome.kind)
+        if outcome.kind == "rejected":
+            hooks.reject(line, outcome.reason, rows)
+
+
+def _pack(line: int, record: OrderRecord) -> tuple:
+    when = record.ordered_at.isoformat() if record.ordered_at else None
+    return (line, record.number, record.external_id, record.customer_name, record.email,
+            record.phone, record.locale, record.country, when, record.items)
+
+
+def _unpack(packed: tuple) -> tuple[int, list, OrderRecord]:
+    line, *fields, when, items = packed
+    ordered_at = datetime.fromisoformat(when) if when else None
+    return line, [], OrderRecord(*fields, ordered_at=ordered_at, items=items)
+
+
+def _write_from_csv(path, encoding, delimiter, mapping, tz, apply, hooks, result) -> None:
     with CsvSource(path, encoding, delimiter) as source:
-        batch: list[tuple[_Group, object]] = []
-
-        def flush():
-            outcomes = upsert_orders([r for _, r in batch], source=source_name, key=key, write=write)
-            for (group, _), outcome in zip(batch, outcomes, strict=True):
-                result.count(outcome.kind)
-                if outcome.kind == "rejected":
-                    hooks.reject(group.line, outcome.reason, group.rows)
-            batch.clear()
-            hooks.progress(phase, source.position)
-            hooks.batch_done(phase)
-
-        try:
-            for group in _groups(source, mapping):
-                try:
-                    if group.error:
-                        raise ValidationFailed(group.error)
-                    record = clean_order(group.raw, group.items, tz)
-                except ValidationFailed as exc:
-                    result.count("rejected")
-                    hooks.reject(group.line, str(exc), group.rows)
-                    continue
-                batch.append((group, record))
-                if len(batch) >= BATCH:
-                    flush()
-        except ImportRefused:
-            flush()  # keep the good rows read before the unreadable line
-            raise
-        flush()
+        for batch in _valid_batches(source, mapping, tz, result, hooks):
+            apply(batch, write=True, result=result)
+            hooks.progress("writing", source.position)
+            hooks.batch_done("writing")
 
 
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
     hooks = hooks or ImportHooks()
-    common = dict(key=key, source_name=source_name, tz=tz, hooks=hooks)
-    if not valid_rows_only:
+    apply = functools.partial(_apply, key=key, source_name=source_name, hooks=hooks)
+    result = ImportResult()
+    if valid_rows_only:
+        try:
+            _write_from_csv(path, encoding, delimiter, mapping, tz, apply, hooks, result)
+        except ImportRefused as exc:
+            result.status = "failed"
+            result.message = f"{exc} The rows before it were imported."
+        return result
+    # The check pass keeps its cleaned orders in an anonymous temporary file (marshal, one
+    # batch per record), so the write pass does not parse the CSV again; memory stays flat.
+    with tempfile.TemporaryFile() as spill:
         check = ImportResult()
         try:
-            _pass(path, encoding, delimiter, mapping, write=False, phase="checking",
-                  result=check, **common)
+            with CsvSource(path, encoding, delimiter) as source:
+                for batch in _valid_batches(source, mapping, tz, check, hooks):
+                    apply(batch, write=False, result=check)
+                    marshal.dump([_pack(line, record) for line, _, record in batch], spill)
+                    hooks.progress("checking", source.position)
+                    hooks.batch_done("checking")
+                size = source.position
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
         if check.rejected:
@@ -142,10 +182,10 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
             check.message = (f"{check.rejected} order(s) cannot be imported, so nothing was "
                              "imported. Fix them, or choose to import only the valid rows.")
             return check
-    result = ImportResult()
-    try:
-        _pass(path, encoding, delimiter, mapping, write=True, phase="writing", result=result, **common)
-    except ImportRefused as exc:
-        result.status = "failed"
-        result.message = f"{exc} The rows before it were imported."
+        spilled = spill.tell()
+        spill.seek(0)
+        while spill.tell() < spilled:
+            apply([_unpack(p) for p in marshal.load(spill)], write=True, result=result)
+            hooks.progress("writing", size * spill.tell() // max(spilled, 1))
+            hooks.batch_done("writing")
     return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import insert, select, update
 
 from portal import tokens
 from portal.database import utcnow
@@ -64,10 +64,11 @@ def _changes(row, record: OrderRecord) -> dict:
 def _existing(records: list[OrderRecord], source: str):
     numbers = {r.number for r in records}
     external = {r.external_id for r in records if r.external_id}
-    where = Order.number.in_(numbers)
+    # Two indexed lookups: an OR of both would make SQLite scan the whole table per batch.
+    rows = db.session.execute(select(*_COLUMNS).where(Order.number.in_(numbers))).all()
     if external:
-        where = or_(where, and_(Order.source == source, Order.external_id.in_(external)))
-    rows = db.session.execute(select(*_COLUMNS).where(where)).all()
+        rows += db.session.execute(select(*_COLUMNS).where(
+            Order.source == source, Order.external_id.in_(external))).all()
     by_number = {row.number: row for row in rows}
     by_external = {row.external_id: row for row in rows if row.source == source and row.external_id}
     return by_number, by_external

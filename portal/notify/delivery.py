@@ -95,6 +95,17 @@ def _claim(message_id: int) -> bool:
     return result.rowcount == 1
 
 
+def _failed(message_id: int, exc: Exception, report: DeliveryReport, *, permanent: bool) -> None:
+    db.session.rollback()  # drops the link minted for this attempt
+    message = db.session.get(OutboxMessage, message_id, populate_existing=True)
+    delay = timedelta(minutes=min(2 ** message.attempts, 60))
+    message.status = "failed" if permanent or message.attempts >= MAX_ATTEMPTS else "pending"
+    message.next_attempt_at = utcnow() + delay
+    message.last_error = f"{type(exc).__name__}: {exc}"[:500]
+    report.failed += 1
+    report.errors.append(message.last_error)
+
+
 def deliver_pending(limit: int = 100) -> DeliveryReport:
     """Send what is due. Commits per message: one failure never undoes another's send."""
     report = DeliveryReport()
@@ -127,14 +138,10 @@ def deliver_pending(limit: int = 100) -> DeliveryReport:
                 else:
                     _send(render(message))
             except (smtplib.SMTPException, OSError, webhook.WebhookError) as exc:
-                db.session.rollback()  # drops the link minted for this attempt
-                message = db.session.get(OutboxMessage, message_id, populate_existing=True)
-                delay = timedelta(minutes=min(2 ** message.attempts, 60))
-                message.status = "failed" if message.attempts >= MAX_ATTEMPTS else "pending"
-                message.next_attempt_at = utcnow() + delay
-                message.last_error = f"{type(exc).__name__}: {exc}"[:500]
-                report.failed += 1
-                report.errors.append(message.last_error)
+                _failed(message_id, exc, report, permanent=False)
+            except ValueError as exc:
+                # A message that cannot be built (a CR/LF in an address) never will be: stop.
+                _failed(message_id, exc, report, permanent=True)
             else:
                 message.status = "sent"
                 message.sent_at = utcnow()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
@@ -82,13 +82,13 @@ def _view(stmt, view: str, staff_id: int, now: datetime):
 
 def _search(stmt, text: str):
     """A ticket reference, an order number or a contact email: exact matches use indexes."""
-    ref = _REF.match(text)
-    if ref:
-        return stmt.where(Ticket.id == int(ref.group(1)))
     if "@" in text:
         return stmt.where(func.lower(Ticket.contact_email) == text.lower())
-    order_ids = select(Order.id).where(Order.number == text).scalar_subquery()
-    return stmt.where(Ticket.order_id.in_(order_ids))
+    by_order = Ticket.order_id.in_(select(Order.id).where(Order.number == text).scalar_subquery())
+    ref = _REF.match(text)
+    if ref:  # "T-000123" is a ticket reference, unless an order is numbered like that
+        return stmt.where(or_(Ticket.id == int(ref.group(1)), by_order))
+    return stmt.where(by_order)
 
 
 def queue(view: str, staff_id: int, filters: Filters | None = None, now: datetime | None = None,

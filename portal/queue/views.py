@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from portal.auth.models import StaffUser
 from portal.auth.services import active_staff
-from portal.database import utcnow, write_intent
+from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.hotline.forms import CallLogForm
@@ -83,13 +83,8 @@ def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool 
 
 @bp.get("/tickets/<int:ticket_id>")
 def ticket(ticket_id: int):
-    ticket = _ticket_or_404(ticket_id)
-    # Opening a ticket says "I am looking at it" to colleagues (a write on a GET:
-    # end the read transaction first so SQLite takes the write lock cleanly).
-    db.session.rollback()
-    with write_intent():
-        presence.beat(ticket_id, current_user.id, "viewing", utcnow())
-        db.session.commit()
+    # Read-only: "I am looking at it" is sent by queue.js's heartbeat (a POST), as soon as
+    # the page loads, so a GET never waits for SQLite's write lock.
     return render_desk(_ticket_or_404(ticket_id))
 
 
@@ -97,6 +92,7 @@ def _act(ticket_id: int, form, action, success: str):
     """Run one service call for a valid form, commit once, report the outcome."""
     ticket = _ticket_or_404(ticket_id)
     if not form.validate_on_submit():
+        db.session.rollback()  # nothing to write: end the transaction now
         flash("Please fill in the form: " + "; ".join(
             f"{name}: {', '.join(errs)}" for name, errs in form.errors.items()), "error")
         return redirect(url_for("queue.ticket", ticket_id=ticket_id), code=303)

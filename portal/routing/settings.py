@@ -70,7 +70,10 @@ def move_rule(rule: RoutingRule, direction: int) -> None:
 
 def save_calendar(timezone: str, hours_by_day: list[str], holiday_country: str | None,
                   hotline_phone: str | None, slot_minutes: int) -> BusinessCalendar:
-    zone(timezone)  # refuses an unknown zone
+    try:
+        zone(timezone)
+    except ValueError as exc:
+        raise ValidationFailed(str(exc)) from exc
     schedule = {}
     for day, text in enumerate(hours_by_day):
         try:
@@ -88,7 +91,9 @@ def save_calendar(timezone: str, hours_by_day: list[str], holiday_country: str |
     row.timezone = timezone
     row.schedule = schedule
     row.holiday_country = (holiday_country or "").strip().upper() or None
-    row.hotline_phone = normalise_phone(hotline_phone) if (hotline_phone or "").strip() else None
+    # A national number is read in the holiday country (the business's own country).
+    row.hotline_phone = (normalise_phone(hotline_phone, row.holiday_country)
+                         if (hotline_phone or "").strip() else None)
     row.callback_slot_minutes = slot_minutes
     row.updated_at = utcnow()
     db.session.add(row)

@@ -32,7 +32,7 @@ CONCEPTS = {
     ],
     "CHANGE": [
         "change", "edit", "update", "revise", "amend", "modify", "raise your rating",
-        "improve your rating", "upgrade your rating", "bump",
+        "improve your rating", "upgrade your rating", "bump", "reconsider", "rethink", "revisit",
     ],
     "DELAY": [
         "hold off", "wait", "delay", "postpone", "before", "instead of", "rather than", "until",
@@ -52,7 +52,10 @@ CONCEPTS = {
         "5 star", "five star", "happy", "satisfied", "love", "loved", "high rating", "top rating",
         "best", "perfect",
     ],
-    "INVITE": ["leave", "write", "post", "publish", "share", "give", "rate", "submit"],
+    "INVITE": [
+        "leave", "write", "post", "publish", "share", "give", "rate", "submit", "would love",
+        "appreciate", "welcome",
+    ],
     "ASSURANCE": [
         "regardless", "whatever you", "whether or not", "no matter", "not depend",
         "not conditional", "unconditional*", "free to", "never stop*", "never prevent*",

@@ -52,6 +52,7 @@ _CONTRACTIONS = [
     (re.compile(r"'ll\b"), " will"),
     (re.compile(r"'re\b"), " are"),
     (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'d\b"), " would"),
     (re.compile(r"\bi'm\b"), "i am"),
 ]
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;:]+(?!\d)|\n+|[.!?]+(?=\s)")

@@ -1,0 +1,122 @@
+"""POST /webhooks/shopify: verified by HMAC, deduplicated, mapped from the Order resource."""
+
+import logging
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.orders.models import Order
+from portal.webhooks.models import WebhookDelivery
+
+from .conftest import SHOPIFY_SECRET, body_of, shopify_headers
+from .payloads import shopify_order
+
+
+def counts(db):
+    db.session.expire_all()
+    return (db.session.scalar(select(func.count(Order.id))),
+            db.session.scalar(select(func.count(WebhookDelivery.id))))
+
+
+def post(client, body, headers):
+    return client.post("/webhooks/shopify", data=body, headers=headers)
+
+
+def test_a_signed_order_is_created_with_its_fields(client, db):
+    body = body_of(shopify_order())
+    response = post(client, body, shopify_headers(body))
+    assert response.status_code == 200
+    assert response.json == {"status": "created"}
+    order = db.session.scalar(select(Order))
+    assert (order.number, order.source, order.external_id) == ("#9999", "shopify", "820982911946154508")
+    assert (order.customer_name, order.email, order.phone) == ("Sara Ahmadi", "sara@example.com",
+                                                               "+98 21 5555 0100")
+    assert (order.locale, order.country) == ("fa", "IR")
+    assert order.ordered_at == datetime(2026, 3, 14, 5, 45, 2, tzinfo=UTC)
+    assert order.items == [{"name": "Ceramic mug - Blue", "qty": 2, "sku": "MUG-01-BL"},
+                           {"name": "Teapot", "qty": 1, "sku": "PT-02"}]
+    assert order.token_digest and order.code_digest
+
+
+@pytest.mark.parametrize("signature", [None, "", "bm90IGEgc2lnbmF0dXJl", "é"])
+def test_bad_or_missing_signatures_get_401_and_store_nothing(client, db, signature):
+    body = body_of(shopify_order())
+    headers = shopify_headers(body)
+    if signature is None:
+        del headers["X-Shopify-Hmac-Sha256"]
+    else:
+        headers["X-Shopify-Hmac-Sha256"] = signature
+    response = post(client, body, headers)
+    assert response.status_code == 401
+    assert counts(db) == (0, 0)
+
+
+def test_a_body_changed_after_signing_is_refused(client, db):
+    body = body_of(shopify_order())
+    headers = shopify_headers(body)
+    response = post(client, body.replace(b"Sara", b"Mallory"), headers)
+    assert response.status_code == 401
+    assert counts(db) == (0, 0)
+
+
+def test_without_a_configured_secret_nothing_is_accepted(app, client, db):
+    app.config["SHOPIFY_WEBHOOK_SECRET"] = None
+    body = body_of(shopify_order())
+    assert post(client, body, shopify_headers(body)).status_code == 401
+    assert counts(db) == (0, 0)
+
+
+def test_a_replayed_delivery_is_a_no_op(client, db):
+    body = body_of(shopify_order())
+    assert post(client, body, shopify_headers(body)).json["status"] == "created"
+    replay = post(client, body, shopify_headers(body))
+    assert replay.status_code == 200 and replay.json == {"status": "duplicate"}
+    assert counts(db) == (1, 1)
+    # Even an old event replayed after a newer update does not roll the order back.
+    newer = body_of(shopify_order(email="sara.new@example.com"))
+    assert post(client, newer, shopify_headers(newer, topic="orders/updated",
+                                               event_id="evt-2")).json["status"] == "updated"
+    assert post(client, body, shopify_headers(body)).json["status"] == "duplicate"
+    assert db.session.scalar(select(Order.email)) == "sara.new@example.com"
+
+
+def test_an_update_with_nothing_new_is_unchanged(client, db):
+    body = body_of(shopify_order())
+    post(client, body, shopify_headers(body))
+    again = post(client, body, shopify_headers(body, topic="orders/updated", event_id="evt-3"))
+    assert again.json == {"status": "unchanged"}
+    assert counts(db) == (1, 2)
+
+
+def test_other_topics_are_acknowledged_and_ignored(client, db):
+    body = body_of({"id": 1})
+    response = post(client, body, shopify_headers(body, topic="products/create"))
+    assert response.status_code == 200 and response.json["status"] == "ignored"
+    assert counts(db) == (0, 0)
+
+
+def test_a_signed_but_unusable_payload_is_422_and_stores_nothing(client, db):
+    body = body_of(shopify_order(name=None, order_number=None))
+    response = post(client, body, shopify_headers(body))
+    assert response.status_code == 422
+    assert "name" in response.json["error"]
+    not_json = b"{not json"
+    assert post(client, not_json, shopify_headers(not_json)).status_code == 400
+    assert counts(db) == (0, 0)
+
+
+def test_the_secret_and_signature_never_reach_the_logs(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    body = body_of(shopify_order())
+    headers = shopify_headers(body)
+    post(client, body, headers)
+    post(client, body, {**headers, "X-Shopify-Hmac-Sha256": "AAAA"})
+    assert SHOPIFY_SECRET not in caplog.text
+    assert headers["X-Shopify-Hmac-Sha256"] not in caplog.text
+
+
+def test_a_webhook_needs_no_csrf_token_but_oversized_bodies_are_refused(client, db):
+    body = b'{"pad": "' + b"x" * (3 * 1024 * 1024) + b'"}'
+    assert post(client, body, shopify_headers(body)).status_code == 413
+    assert counts(db) == (0, 0)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from portal.extensions import db
 from portal.photos.models import Photo
-from portal.photos.storage import PhotoStore, new_key
+from portal.photos.storage import PhotoStore, new_key, thumb_key
 from portal.photos.validation import PreparedPhoto
 from portal.tickets.models import Message
 
@@ -24,6 +24,8 @@ def attach_photos(
     for prepared in photos:
         key = new_key()
         store.save(key, prepared.data)
+        if prepared.thumb:
+            store.save(thumb_key(key), prepared.thumb)
         row = Photo(
             # Ids, not the relationship: appending to message.photos would look like an
             # edit of the (append-only) message.

@@ -12,12 +12,16 @@ from typing import Protocol
 from flask import Flask, current_app
 from PIL import Image
 
-_KEY = re.compile(r"[0-9a-f]{32}\.jpg")
+_KEY = re.compile(r"[0-9a-f]{32}(\.thumb)?\.jpg")
 
 
 def new_key() -> str:
     """A server-generated name: 128 random bits, nothing from the customer."""
     return f"{secrets.token_hex(16)}.jpg"
+
+
+def thumb_key(key: str) -> str:
+    return key.removesuffix(".jpg") + ".thumb.jpg"
 
 
 class PhotoStore(Protocol):

@@ -26,11 +26,16 @@ class PhotoRefused(ValueError):
     """The upload is not a photo we can take; str() is the customer-facing reason."""
 
 
+# Conversation pages show small copies; the full photo opens on a tap.
+THUMB_SIDE = 480
+
+
 @dataclass(frozen=True)
 class PreparedPhoto:
     data: bytes
     width: int
     height: int
+    thumb: bytes = b""
     content_type: str = OUTPUT_TYPE
 
 
@@ -83,7 +88,14 @@ def _reencode(image: Image.Image, max_side: int) -> PreparedPhoto:
     elif image.mode != "RGB":
         image = image.convert("RGB")
     image.thumbnail((max_side, max_side))
+    small = image.copy()
+    small.thumbnail((THUMB_SIDE, THUMB_SIDE))
+    return PreparedPhoto(data=_jpeg(image), width=image.width, height=image.height,
+                         thumb=_jpeg(small))
+
+
+def _jpeg(image: Image.Image) -> bytes:
     out = io.BytesIO()
     # No exif=, no icc_profile=: the new file carries pixels only.
     image.save(out, "JPEG", quality=82, optimize=True)
-    return PreparedPhoto(data=out.getvalue(), width=image.width, height=image.height)
+    return out.getvalue()

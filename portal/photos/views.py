@@ -8,23 +8,21 @@ from flask_login import current_user
 from portal.extensions import db
 from portal.feedback import access
 from portal.photos.models import Photo
-from portal.photos.storage import current_store
+from portal.photos.storage import current_store, thumb_key
 
 bp = Blueprint("photos", __name__)
 
 
 @bp.get("/photos/<int:photo_id>")
-def photo(photo_id: int):
+@bp.get("/photos/<int:photo_id>/small", defaults={"small": True}, endpoint="thumbnail")
+def photo(photo_id: int, small: bool = False):
     row = db.session.get(Photo, photo_id)
     if row is None:
         abort(404)
     if not current_user.is_authenticated:
         # Same rule as the ticket page: 404, so ids reveal nothing.
         access.require_ticket(row.ticket_id)
-    try:
-        data = current_store().load(row.storage_key)
-    except FileNotFoundError:
-        abort(404)
+    data = _load(row.storage_key, small)
     response = Response(data, mimetype=row.content_type)
     response.headers["Content-Disposition"] = f'inline; filename="photo-{row.id}.jpg"'
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -32,3 +30,14 @@ def photo(photo_id: int):
     # A stray HTML payload could never run: nothing may load or execute from here.
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def _load(key: str, small: bool) -> bytes:
+    store = current_store()
+    # A photo without a small copy falls back to the full one.
+    for candidate in ([thumb_key(key)] if small else []) + [key]:
+        try:
+            return store.load(candidate)
+        except FileNotFoundError:
+            continue
+    abort(404)

@@ -194,3 +194,17 @@ def test_good_photos_with_another_mistake_ask_to_choose_them_again(client, db, f
     assert response.status_code == 400
     assert "Please choose them again." in response.text
     assert _photos(db, order.id) == []
+
+
+def test_conversation_shows_small_copies_and_links_the_full_photo(app, client, db, factory):
+    order, form = _report_form(client, factory)
+    client.post("/report", data={**form, "photos": [_file(jpeg_with_gps((3000, 2000)), "a.jpg")]},
+                content_type="multipart/form-data")
+    photo = _photos(db, order.id)[0]
+    page = client.get(f"/ticket/{photo.ticket_id}").text
+    assert f'<a href="/photos/{photo.id}"><img src="/photos/{photo.id}/small"' in page
+    small = client.get(f"/photos/{photo.id}/small")
+    assert small.status_code == 200 and small.headers["X-Content-Type-Options"] == "nosniff"
+    assert Image.open(io.BytesIO(small.data)).size == (480, 320)
+    assert len(small.data) < len(client.get(f"/photos/{photo.id}").data)
+    assert app.test_client().get(f"/photos/{photo.id}/small").status_code == 404

@@ -94,6 +94,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "PHOTO_MAX_SIDE": _env_int("PHOTO_MAX_SIDE", 2048),
         # Outside static/: photos are served only through the access-checked route.
         "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
+        # Persian dates: "persian" (Solar Hijri) or "gregorian"; digits are Persian either way.
+        "FA_CALENDAR": _env("FA_CALENDAR", "persian"),
         "DESCRIPTION_MAX": 5000,
         # Insert cards: worker processes per batch, where PDFs are kept, the typed-code address.
         "PRINT_WORKERS": _env_int("PRINT_WORKERS", 2),

@@ -109,6 +109,15 @@ def execute_run(run: ImportRun, *, folder: Path, key: str, tz: str, commit: Call
     db.session.flush()
 
 
+def mark_failed(run_id: int) -> None:
+    """An unexpected error stopped the run: say so, and that running it again is safe."""
+    db.session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
+        status="failed", finished_at=utcnow(),
+        message="The import stopped because of an error. Batches written before it are kept; "
+                "upload the file again to finish (rows already imported are left unchanged).")
+        .execution_options(synchronize_session=False))
+
+
 def recent_runs() -> list[ImportRun]:
     return list(db.session.scalars(select(ImportRun).order_by(ImportRun.id.desc()).limit(RECENT)))
 

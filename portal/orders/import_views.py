@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template,
-                   request, stream_with_context, url_for)
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -112,9 +122,16 @@ def start(run_id: int):
     if import_runs.claim_run(run.id, mapping, form.mode.data == "valid"):
         db.session.commit()
         db.session.refresh(run)
-        import_runs.execute_run(run, folder=_folder(), key=current_app.config["TOKEN_KEY"],
-                                tz=current_app.config["BUSINESS_TIMEZONE"], commit=db.session.commit)
-        db.session.commit()
+        try:
+            import_runs.execute_run(run, folder=_folder(), key=current_app.config["TOKEN_KEY"],
+                                    tz=current_app.config["BUSINESS_TIMEZONE"],
+                                    commit=db.session.commit)
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            import_runs.mark_failed(run.id)
+            db.session.commit()
+            current_app.logger.exception("import run %s stopped", run.id)
     return redirect(url_for("imports.show", run_id=run.id), code=303)
 
 

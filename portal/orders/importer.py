@@ -185,7 +185,9 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
         spilled = spill.tell()
         spill.seek(0)
         while spill.tell() < spilled:
-            apply([_unpack(p) for p in marshal.load(spill)], write=True, result=result)
+            # Safe: the file is anonymous and was written by the loop above, in this process.
+            packed = marshal.load(spill)  # noqa: S302
+            apply([_unpack(p) for p in packed], write=True, result=result)
             hooks.progress("writing", size * spill.tell() // max(spilled, 1))
             hooks.batch_done("writing")
     return result

@@ -178,3 +178,22 @@ def test_import_spanning_several_batches_counts_every_row(app, db, write_csv, mo
     assert "unchanged 50" in run(app, path).output
     codes = db.session.scalars(select(Order.code_digest)).all()
     assert len(set(codes)) == 50
+
+
+def test_progress_is_reported_per_batch_check_then_write(app, db, write_csv, monkeypatch):
+    from portal.orders import csv_source, importer
+    from portal.orders.importer import ImportHooks, run_import
+
+    monkeypatch.setattr(importer, "BATCH", 10)
+    path = str(write_csv("Order Number\n" + "".join(f"P-{n}\n" for n in range(35))))
+    seen = []
+    hooks = ImportHooks(progress=lambda phase, position: seen.append((phase, position)),
+                        batch_done=lambda phase: db.session.commit())
+    mapping = csv_source.auto_mapping(["Order Number"])
+    result = run_import(path, encoding="utf-8", delimiter=",", mapping=mapping,
+                        key=app.config["TOKEN_KEY"], hooks=hooks)
+    assert result.created == 35
+    phases = [phase for phase, _ in seen]
+    assert phases == ["checking"] * 4 + ["writing"] * 4
+    writing = [position for phase, position in seen if phase == "writing"]
+    assert writing == sorted(writing) and writing[-1] == seen[3][1]

@@ -132,3 +132,18 @@ def test_a_run_cannot_be_started_twice(lead_client, db):
     lead_client.post(f"{location}/start", data=data)
     run = db.session.scalar(select(ImportRun))
     assert (run.created, run.status) == (1, "done")
+
+
+def test_an_unexpected_error_marks_the_run_failed_with_advice(lead_client, db, monkeypatch):
+    from portal.orders import import_runs
+
+    location = upload(lead_client, b"Order Number\nU-1\n").headers["Location"]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(import_runs, "execute_run", broken)
+    start(lead_client, location)
+    report = lead_client.get(location)
+    assert "upload the file again to finish" in report.text
+    assert db.session.scalar(select(ImportRun.status)) == "failed"

@@ -42,7 +42,8 @@ class ReportForm(FlaskForm):
         _l("How should we reach you?"), choices=CONTACT_CHOICES,
         default=ContactPreference.REPLY_HERE.value, validators=[DataRequired()],
     )
-    email = StringField(_l("Email"), validators=[Optional(), Email(message=_l("This email address does not look right.")), Length(max=254)])
+    email = StringField(_l("Email"), validators=[
+        Optional(), Email(message=_l("This email address does not look right.")), Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(min=5, max=40)])
     photos = photo_field()
     submit = SubmitField(_l("Send to our team"))

@@ -18,17 +18,17 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from portal.errors import DomainError
 from portal import ratelimit
+from portal.compliance.impressions import shown_review_links
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
-from portal.compliance.impressions import shown_review_links
 from portal.orders import services as orders
 from portal.photos import services as photos
 from portal.photos.storage import current_store
 from portal.tickets import services as tickets
-from portal.tickets.models import Status, Ticket
+from portal.tickets.models import Status
 from portal.web import LOCALE_COOKIE
 
 bp = Blueprint("feedback", __name__)

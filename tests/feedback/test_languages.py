@@ -130,3 +130,12 @@ def test_staff_see_the_language_and_direction_of_customer_messages(app, client, 
     desk = client.get(f"/staff/tickets/{ticket.id}").text
     assert 'lang="fa">جعبه شکسته بود' in desk
     assert "fa · rtl" in desk
+
+
+def test_stylesheets_use_logical_properties_only():
+    """Physical left/right would not mirror in Persian; inline-start/end do."""
+    physical = re.compile(r"(margin|padding|border)-(left|right)\b|\b(left|right)\s*:|float\s*:\s*(left|right)"
+                          r"|text-align\s*:\s*(left|right)")
+    for sheet in (ROOT / "static" / "css").glob("*.css"):
+        hits = [line for line in sheet.read_text().splitlines() if physical.search(line)]
+        assert not hits, f"{sheet.name}: {hits}"

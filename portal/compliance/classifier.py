@@ -152,7 +152,7 @@ def _rules(found: dict[str, list[str]], sentence: str, marketplace: str | None) 
     has = found.__contains__
 
     def ev(*concepts: str) -> tuple[str, ...]:
-        return tuple(hit for c in concepts for hit in found.get(c, []))
+        return tuple(dict.fromkeys(hit for c in concepts for hit in found.get(c, [])))
 
     reasons = []
     if has("THREAT"):

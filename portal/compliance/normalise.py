@@ -75,7 +75,7 @@ def fold(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Sentences of the folded text; the unit the rules look at."""
-    return [s.strip() for s in _SENTENCE_END.split(fold(text)) if s and s.strip()]
+    return [" ".join(s.split()) for s in _SENTENCE_END.split(fold(text)) if s and s.strip()]
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from portal.auth.models import StaffUser  # noqa: F401
 from portal.brand.models import BrandSettings  # noqa: F401
 from portal.compliance.models import ComplianceSetting, ReviewLinkImpression  # noqa: F401
-from portal.hotline.models import CallAttempt, CallbackRequest  # noqa: F401
 from portal.goodwill.models import Coupon, Gesture, Offer, RoleLimit  # noqa: F401
+from portal.hotline.models import CallAttempt, CallbackRequest  # noqa: F401
 from portal.notify.models import OutboxMessage  # noqa: F401
 from portal.orders.models import Order, Rating  # noqa: F401
 from portal.orders.intake_models import ImportRejection, ImportRun  # noqa: F401

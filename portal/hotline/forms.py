@@ -8,9 +8,8 @@ from wtforms import HiddenField, SelectField, StringField, SubmitField, TextArea
 from wtforms.validators import UUID, DataRequired, Length, Optional, ValidationError
 
 from portal.errors import ValidationFailed
-from portal.hotline.phones import normalise_phone
-
 from portal.hotline.models import CallOutcome
+from portal.hotline.phones import normalise_phone
 
 
 class CallbackForm(FlaskForm):

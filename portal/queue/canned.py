@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (reply texts read best one per line)
 """Canned replies in the brand's voice, per language, along P6's steps.
 
 Placeholders are filled from a fixed set of names only ({first_name},

@@ -54,12 +54,14 @@ class CalendarForm(FlaskForm):
     timezone = StringField("Time zone (e.g. Asia/Tehran)", validators=[DataRequired(), Length(max=64)])
     holiday_country = StringField("Public holidays of (country code, optional)", validators=[Optional(), Length(max=2)])
     hotline_phone = StringField("Hotline number (international)", validators=[Optional(), Length(max=40)])
-    callback_slot_minutes = SelectField("Callback slot", coerce=int, choices=[(15, "15 min"), (20, "20 min"), (30, "30 min"), (60, "60 min")], default=30)
+    callback_slot_minutes = SelectField("Callback slot", coerce=int, default=30,
+                                        choices=[(m, f"{m} min") for m in (15, 20, 30, 60)])
     submit = SubmitField("Save hours")
 
 
 for _n, _day in enumerate(WEEKDAYS):
-    setattr(CalendarForm, f"day{_n}", StringField(f"{_day} (e.g. 09:00-17:00; empty: closed)", validators=[Optional(), Length(max=100)]))
+    setattr(CalendarForm, f"day{_n}", StringField(f"{_day} (e.g. 09:00-17:00; empty: closed)",
+                                                  validators=[Optional(), Length(max=100)]))
 
 
 class HolidayForm(FlaskForm):

@@ -27,7 +27,8 @@ def _admins_only():
 
 def _rule_form() -> RuleForm:
     form = RuleForm()
-    form.queue_id.choices = [(0, "—")] + [(q.id, q.name) for q in db.session.scalars(select(Queue).order_by(Queue.name))]
+    queues = db.session.scalars(select(Queue).order_by(Queue.name))
+    form.queue_id.choices = [(0, "—")] + [(q.id, q.name) for q in queues]
     return form
 
 

@@ -38,7 +38,8 @@ class RoutingRule(db.Model):
     name: Mapped[str] = mapped_column(String(80))
     active: Mapped[bool] = mapped_column(default=True)
     # Conditions: a rule matches when every condition that is set holds.
-    category: Mapped[str | None] = mapped_column(String(24))
+    # One or more categories, comma-separated.
+    category: Mapped[str | None] = mapped_column(String(200))
     max_rating: Mapped[int | None]
     min_order_value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     keywords: Mapped[str | None] = mapped_column(String(500))

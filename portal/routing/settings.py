@@ -18,6 +18,7 @@ from portal.routing.business_hours import format_hours, parse_hours
 from portal.routing.calendar import DEFAULT_SCHEDULE, stored_calendar, zone
 from portal.routing.models import BusinessCalendar, Holiday, Queue, RoutingRule
 from portal.routing.rules import DEFAULT_QUEUE_KEY, HOTLINE_QUEUE_KEY
+from portal.tickets.models import Category
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -46,6 +47,10 @@ def add_rule(**fields) -> RoutingRule:
         raise ValidationFailed("a rule needs a name")
     if not fields.get("queue_id") and not fields.get("to_hotline"):
         raise ValidationFailed("a rule sends reports to a queue or to the hotline")
+    known = {c.value for c in Category}
+    unknown = [c for c in (fields.get("category") or "").split(",") if c and c not in known]
+    if unknown:
+        raise ValidationFailed(f"unknown categories: {', '.join(unknown)}")
     goal, limit = fields.get("goal_minutes"), fields.get("limit_minutes")
     if goal or limit:
         _targets(goal or limit, limit or goal)

@@ -148,7 +148,8 @@ def test_call_log_needs_login_and_csrf(app, client, db, factory):
     callback = _callback(client, db, factory)
     anonymous = app.test_client()
     # Refused before anything else: no session, no CSRF token.
-    assert anonymous.post(f"/staff/hotline/callbacks/{callback.id}/calls", data={"outcome": "reached"}).status_code == 400
+    url = f"/staff/hotline/callbacks/{callback.id}/calls"
+    assert anonymous.post(url, data={"outcome": "reached"}).status_code == 400
     staff = app.test_client()
     login(staff, factory.staff())
     assert staff.post(f"/staff/hotline/callbacks/{callback.id}/calls", data={"outcome": "reached"}).status_code == 400

@@ -38,7 +38,7 @@ def upgrade():
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("category", sa.String(length=24), nullable=True),
+        sa.Column("category", sa.String(length=200), nullable=True),
         sa.Column("max_rating", sa.Integer(), nullable=True),
         sa.Column("min_order_value", sa.Numeric(precision=12, scale=2), nullable=True),
         sa.Column("keywords", sa.String(length=500), nullable=True),

@@ -25,6 +25,7 @@ from portal.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
 from portal.orders import services as orders
+from portal.photos import kept as kept_photos
 from portal.photos import services as photos
 from portal.photos.storage import current_store
 from portal.tickets import services as tickets
@@ -85,6 +86,7 @@ def report():
     form = ReportForm(order_has_email=bool(order.email), order_has_phone=bool(order.phone))
     if request.method == "GET":
         form.submission_key.data = str(uuid.uuid4())
+    kept = kept_photos.kept_for(form.submission_key.data)
     if form.validate_on_submit():
         try:
             ticket, created = tickets.open_ticket(
@@ -100,7 +102,10 @@ def report():
                 limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
             )
             if created:
-                _attach(ticket.messages[0], form)
+                # New files replace the ones kept from an earlier, corrected try.
+                new = getattr(form.photos, "prepared", [])
+                stored = photos.store_photos(new, current_store()) if new else kept
+                photos.record_photos(ticket.messages[0], stored)
             if access.remembered_link(ticket) is None:
                 access.remember_link(ticket, tickets.mint_link(ticket, "confirmation"))
             db.session.commit()
@@ -108,9 +113,14 @@ def report():
             db.session.rollback()
             flash(str(exc), "error")
         else:
+            kept_photos.forget()
             access.bind_ticket(ticket)
             return redirect(url_for("feedback.report_done", ticket_id=ticket.id), code=303)
-    return render_template("feedback/report.html", order=order, form=form,
+    elif getattr(form.photos, "prepared", []):
+        # Good photos, another field to correct: keep them so nothing has to be chosen twice.
+        kept = photos.store_photos(form.photos.prepared, current_store())
+        kept_photos.keep(form.submission_key.data, kept)
+    return render_template("feedback/report.html", order=order, form=form, kept_photos=kept,
                            masked_email=_mask_email(order.email)), (400 if form.errors else 200)
 
 

@@ -3,37 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 
 from portal.extensions import db
 from portal.photos.models import Photo
 from portal.photos.storage import PhotoStore, new_key, thumb_key
-from portal.photos.validation import PreparedPhoto
+from portal.photos.validation import OUTPUT_TYPE, PreparedPhoto
 from portal.tickets.models import Message
 
 
-def attach_photos(
-    message: Message, photos: Iterable[PreparedPhoto], store: PhotoStore
-) -> list[Photo]:
-    """Store each prepared photo and link it to the customer's message.
+@dataclass(frozen=True)
+class StoredPhoto:
+    """Bytes already in the store, not yet linked to a message."""
 
-    The bytes are written first: if the transaction then fails, an unreferenced
-    file is left behind, never a row pointing at nothing.
-    """
-    db.session.flush()  # the message needs its id
-    rows = []
+    key: str
+    width: int
+    height: int
+    size_bytes: int
+    content_type: str = OUTPUT_TYPE
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def store_photos(photos: Iterable[PreparedPhoto], store: PhotoStore) -> list[StoredPhoto]:
+    """Write cleaned photos (and their small copies) under new random names."""
+    stored = []
     for prepared in photos:
         key = new_key()
         store.save(key, prepared.data)
         if prepared.thumb:
             store.save(thumb_key(key), prepared.thumb)
-        row = Photo(
+        stored.append(StoredPhoto(key, prepared.width, prepared.height, len(prepared.data),
+                                  prepared.content_type))
+    return stored
+
+
+def record_photos(message: Message, photos: Iterable[StoredPhoto]) -> list[Photo]:
+    """Link stored photos to the customer's message.
+
+    The bytes are written before this: if the transaction then fails, an
+    unreferenced file is left behind, never a row pointing at nothing.
+    """
+    db.session.flush()  # the message needs its id
+    rows = [
+        Photo(
             # Ids, not the relationship: appending to message.photos would look like an
             # edit of the (append-only) message.
-            ticket_id=message.ticket_id, message_id=message.id, storage_key=key,
-            content_type=prepared.content_type, width=prepared.width, height=prepared.height,
-            size_bytes=len(prepared.data),
+            ticket_id=message.ticket_id, message_id=message.id, storage_key=p.key,
+            content_type=p.content_type, width=p.width, height=p.height, size_bytes=p.size_bytes,
         )
-        db.session.add(row)
-        rows.append(row)
+        for p in photos
+    ]
+    db.session.add_all(rows)
     db.session.flush()
     return rows
+
+
+def attach_photos(
+    message: Message, photos: Iterable[PreparedPhoto], store: PhotoStore
+) -> list[Photo]:
+    return record_photos(message, store_photos(photos, store))

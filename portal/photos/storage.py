@@ -20,6 +20,10 @@ def new_key() -> str:
     return f"{secrets.token_hex(16)}.jpg"
 
 
+def valid_key(key: str) -> bool:
+    return bool(_KEY.fullmatch(key or ""))
+
+
 def thumb_key(key: str) -> str:
     return key.removesuffix(".jpg") + ".thumb.jpg"
 

@@ -37,11 +37,19 @@ def source_ids(tmp_path_factory):
 def test_catalogue_translates_every_marked_string(locale, source_ids):
     with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
         catalog = read_po(f)
-    translated = {m.id: m.string for m in catalog if m.id and m.string and "fuzzy" not in m.flags}
-    missing = sorted(source_ids - set(translated))
+    translated = {m.id: _forms(m.string) for m in catalog
+                  if m.id and all(_forms(m.string)) and "fuzzy" not in m.flags}
+    missing = sorted(map(str, source_ids - set(translated)))
     assert not missing, f"{locale}: untranslated {missing}"
-    for msgid, text in translated.items():
-        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(text)), msgid
+    for msgid, forms in translated.items():
+        expected = sorted(PLACEHOLDER.findall(_forms(msgid)[-1]))
+        for text in forms:
+            assert sorted(PLACEHOLDER.findall(text)) == expected, msgid
+
+
+def _forms(value) -> tuple:
+    """A message's text as a tuple: one entry, or one per plural form."""
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)
@@ -50,7 +58,11 @@ def test_compiled_catalogue_matches_the_po_file(locale):
         catalog = read_po(f)
     with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.mo").open("rb") as f:
         compiled = gettext.GNUTranslations(f)
-    stale = [m.id for m in catalog if m.id and compiled.gettext(m.id) != m.string]
+    stale = [m.id for m in catalog if m.id and not isinstance(m.id, tuple)
+             and compiled.gettext(m.id) != m.string]
+    # Plural entries are stored per form index.
+    stale += [m.id for m in catalog if isinstance(m.id, tuple)
+              and [compiled._catalog.get((m.id[0], i)) for i in range(len(m.string))] != list(m.string)]
     assert not stale, f"{locale}: run `make translations` ({stale[:3]})"
 
 

@@ -186,14 +186,44 @@ def test_photo_rows_are_never_deleted_or_edited(client, db, factory):
     assert len(_photos(db, order.id)) == 1
 
 
-def test_good_photos_with_another_mistake_ask_to_choose_them_again(client, db, factory):
+def test_good_photos_survive_a_correction_of_another_field(client, db, factory):
     order, form = _report_form(client, factory)
-    response = client.post("/report", data={
-        **form, "description": "", "photos": [_file(png(), "a.png", "image/png")],
+    first = client.post("/report", data={
+        **form, "description": "", "photos": [_file(png(), "a.png", "image/png"),
+                                               _file(jpeg_with_gps((900, 600)), "b.jpg")],
     }, content_type="multipart/form-data")
-    assert response.status_code == 400
-    assert "Please choose them again." in response.text
+    assert first.status_code == 400
+    assert "2 photos from your last try are kept." in first.text
     assert _photos(db, order.id) == []
+    # The corrected form is sent without choosing the files again.
+    done = client.post("/report", data={**form, "csrf_token": csrf_from(first.text)},
+                       content_type="multipart/form-data")
+    assert done.status_code == 303
+    rows = _photos(db, order.id)
+    assert [(r.width, r.height) for r in rows] == [(64, 48), (900, 600)]
+    assert client.get(f"/photos/{rows[1].id}").status_code == 200
+
+
+def test_kept_photos_belong_to_their_own_form(client, db, factory):
+    order, form = _report_form(client, factory)
+    client.post("/report", data={**form, "description": "", "photos": [_file(png(), "a.png", "image/png")]},
+                content_type="multipart/form-data")
+    # A different form (another submission key) in the same session does not pick them up.
+    other = client.get("/report")
+    response = client.post("/report", data={
+        **form, "csrf_token": csrf_from(other.text), "submission_key": submission_key_from(other.text)},
+        content_type="multipart/form-data")
+    assert response.status_code == 303
+    assert _photos(db, order.id) == []
+
+
+def test_new_files_replace_kept_ones(client, db, factory):
+    order, form = _report_form(client, factory)
+    client.post("/report", data={**form, "description": "", "photos": [_file(png(), "a.png", "image/png")]},
+                content_type="multipart/form-data")
+    client.post("/report", data={**form, "photos": [_file(jpeg_with_gps((800, 600)), "b.jpg")]},
+                content_type="multipart/form-data")
+    assert [(r.width, r.height) for r in _photos(db, order.id)] == [(800, 600)]
 
 
 def test_conversation_shows_small_copies_and_links_the_full_photo(app, client, db, factory):

@@ -151,6 +151,7 @@ def ticket_page(ticket_id: int):
     return render_template(
         "feedback/ticket.html", ticket=ticket, messages=tickets.customer_messages(ticket),
         reply_form=CustomerReplyForm(), confirm_form=ConfirmForm(),
+        kept_photos=kept_photos.kept_for(_reply_slot(ticket)),
         links=shown_review_links("ticket", ticket=ticket),
         Status=Status,
     )
@@ -160,11 +161,18 @@ def ticket_page(ticket_id: int):
 def ticket_reply(ticket_id: int):
     ticket = access.require_ticket(ticket_id)
     form = CustomerReplyForm()
+    kept = kept_photos.kept_for(_reply_slot(ticket))
     if form.validate_on_submit():
-        _attach(tickets.customer_reply(ticket, form.body.data), form)
+        new = getattr(form.photos, "prepared", [])
+        stored = photos.store_photos(new, current_store()) if new else kept
+        photos.record_photos(tickets.customer_reply(ticket, form.body.data), stored)
         db.session.commit()
+        kept_photos.forget()
         flash(_("Your message was sent."), "success")
     else:
+        if getattr(form.photos, "prepared", []):
+            # Good photos with an empty message: keep them for the next try.
+            kept_photos.keep(_reply_slot(ticket), photos.store_photos(form.photos.prepared, current_store()))
         # The first reason is enough: a missing message or a refused photo.
         reasons = [*form.body.errors, *form.photos.errors]
         flash(reasons[0] if reasons else _("Please write a message."), "error")
@@ -211,10 +219,8 @@ def choose_language():
     return response
 
 
-def _attach(message, form) -> None:
-    prepared = getattr(form.photos, "prepared", [])
-    if prepared:
-        photos.attach_photos(message, prepared, current_store())
+def _reply_slot(ticket) -> str:
+    return f"reply-{ticket.id}"
 
 
 def _current_locale():

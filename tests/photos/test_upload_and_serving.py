@@ -238,3 +238,20 @@ def test_conversation_shows_small_copies_and_links_the_full_photo(app, client, d
     assert Image.open(io.BytesIO(small.data)).size == (480, 320)
     assert len(small.data) < len(client.get(f"/photos/{photo.id}").data)
     assert app.test_client().get(f"/photos/{photo.id}/small").status_code == 404
+
+
+def test_reply_photos_survive_a_missing_message(client, db, factory):
+    order, token = factory.order()
+    ticket = factory.ticket(order)
+    client.get(f"/o/{token}")
+    page = client.get(f"/ticket/{ticket.id}")
+    client.post(f"/ticket/{ticket.id}/reply", data={
+        "csrf_token": csrf_from(page.text), "body": "", "photos": [_file(png(), "a.png", "image/png")],
+    }, content_type="multipart/form-data")
+    page = client.get(f"/ticket/{ticket.id}")
+    assert "1 photo from your last try is kept." in page.text
+    assert _photos(db, order.id) == []
+    client.post(f"/ticket/{ticket.id}/reply", data={"csrf_token": csrf_from(page.text), "body": "Here."},
+                content_type="multipart/form-data")
+    rows = _photos(db, order.id)
+    assert len(rows) == 1 and rows[0].message.body == "Here."

@@ -122,12 +122,13 @@ def _valid_batches(source: CsvSource, mapping, tz, result: ImportResult, hooks: 
     yield batch
 
 
-def _apply(batch, *, key, source_name, write, hooks, result: ImportResult) -> None:
+def _apply(batch, *, key, source_name, write, hooks, result: ImportResult) -> list:
     outcomes = upsert_orders([r for _, _, r in batch], source=source_name, key=key, write=write)
     for (line, rows, _), outcome in zip(batch, outcomes, strict=True):
         result.count(outcome.kind)
         if outcome.kind == "rejected":
             hooks.reject(line, outcome.reason, rows)
+    return outcomes
 
 
 def _pack(line: int, record: OrderRecord) -> tuple:
@@ -137,9 +138,23 @@ def _pack(line: int, record: OrderRecord) -> tuple:
 
 
 def _unpack(packed: tuple) -> tuple[int, list, OrderRecord]:
-    line, *fields, when, items = packed
+    line, number, external_id, name, email, phone, locale, country, when, items = packed
     ordered_at = datetime.fromisoformat(when) if when else None
-    return line, [], OrderRecord(*fields, ordered_at=ordered_at, items=items)
+    return line, [], OrderRecord(number, external_id, name, email, phone, locale, country,
+                                 ordered_at, items)
+
+
+def _spill(file, packed: list) -> None:
+    # Length-prefixed dumps: marshal.load on a file reads it in many tiny pieces.
+    data = marshal.dumps(packed)
+    file.write(len(data).to_bytes(8, "big"))
+    file.write(data)
+
+
+def _unspill(file) -> list:
+    size = int.from_bytes(file.read(8), "big")
+    # Safe: the file is anonymous and was written by this process, in this import.
+    return marshal.loads(file.read(size))  # noqa: S302
 
 
 def _write_from_csv(path, encoding, delimiter, mapping, tz, apply, hooks, result) -> None:
@@ -163,15 +178,18 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
             result.status = "failed"
             result.message = f"{exc} The rows before it were imported."
         return result
-    # The check pass keeps its cleaned orders in an anonymous temporary file (marshal, one
-    # batch per record), so the write pass does not parse the CSV again; memory stays flat.
+    # The check pass keeps the orders it would create or update in an anonymous temporary
+    # file (one marshal record per batch), so the write pass does not parse the CSV again.
     with tempfile.TemporaryFile() as spill:
         check = ImportResult()
         try:
             with CsvSource(path, encoding, delimiter) as source:
                 for batch in _valid_batches(source, mapping, tz, check, hooks):
-                    apply(batch, write=False, result=check)
-                    marshal.dump([_pack(line, record) for line, _, record in batch], spill)
+                    outcomes = apply(batch, write=False, result=check)
+                    # Orders already stored exactly so need no second look.
+                    _spill(spill, [_pack(line, record) for (line, _, record), outcome
+                                   in zip(batch, outcomes, strict=True)
+                                   if outcome.kind != "unchanged"])
                     hooks.progress("checking", source.position)
                     hooks.batch_done("checking")
                 size = source.position
@@ -182,12 +200,11 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
             check.message = (f"{check.rejected} order(s) cannot be imported, so nothing was "
                              "imported. Fix them, or choose to import only the valid rows.")
             return check
+        result.unchanged = check.unchanged
         spilled = spill.tell()
         spill.seek(0)
         while spill.tell() < spilled:
-            # Safe: the file is anonymous and was written by the loop above, in this process.
-            packed = marshal.load(spill)  # noqa: S302
-            apply([_unpack(p) for p in packed], write=True, result=result)
+            apply([_unpack(p) for p in _unspill(spill)], write=True, result=result)
             hooks.progress("writing", size * spill.tell() // max(spilled, 1))
             hooks.batch_done("writing")
     return result

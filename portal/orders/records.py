@@ -10,8 +10,8 @@ in every export, never "fixed" on the way in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from portal.errors import ValidationFailed
@@ -34,8 +34,9 @@ _ITEM = re.compile(r"\A\s*(\d{1,4})\s*[x×*]\s+(.+?)\s*\Z", re.IGNORECASE)
 COUNTRY_LOCALES = {"IR": "fa", "AF": "fa", "TJ": "fa", "AM": "hy", "RO": "ro", "MD": "ro"}
 
 
-@dataclass(frozen=True)
-class OrderRecord:
+class OrderRecord(NamedTuple):
+    """A checked order. A named tuple: the importer builds 100,000 of them per file."""
+
     number: str
     external_id: str | None = None
     customer_name: str | None = None
@@ -44,7 +45,7 @@ class OrderRecord:
     locale: str | None = None
     country: str | None = None
     ordered_at: datetime | None = None
-    items: list = field(default_factory=list)
+    items: list | tuple = ()
 
 
 def _text(raw: dict, name: str, label: str) -> str | None:

@@ -25,8 +25,9 @@ from portal.orders.records import OrderRecord
 from portal.orders.services import SCAN_PURPOSE
 
 COMPARED = ("customer_name", "email", "phone", "locale", "country", "ordered_at", "items")
-_COLUMNS = (Order.id, Order.number, Order.source, Order.external_id,
-            *(getattr(Order, name) for name in COMPARED))
+_TABLE = Order.__table__
+# Table columns, not ORM attributes: plain rows, without the ORM's per-row loading work.
+_COLUMNS = tuple(_TABLE.c[name] for name in ("id", "number", "source", "external_id", *COMPARED))
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,17 @@ def _changes(row, record: OrderRecord) -> dict:
 
 
 def _existing(records: list[OrderRecord], source: str):
-    numbers = {r.number for r in records}
+    """Stored orders matching the batch: by external id first, then by number for the rest."""
     external = {r.external_id for r in records if r.external_id}
-    # Two indexed lookups: an OR of both would make SQLite scan the whole table per batch.
-    rows = db.session.execute(select(*_COLUMNS).where(Order.number.in_(numbers))).all()
+    rows = []
     if external:
-        rows += db.session.execute(select(*_COLUMNS).where(
-            Order.source == source, Order.external_id.in_(external))).all()
+        rows = db.session.execute(select(*_COLUMNS).where(
+            _TABLE.c.source == source, _TABLE.c.external_id.in_(external))).all()
+    # Two indexed lookups rather than one OR, which SQLite answers with a full scan.
+    found = {row.number for row in rows}
+    numbers = {r.number for r in records} - found
+    if numbers:
+        rows += db.session.execute(select(*_COLUMNS).where(_TABLE.c.number.in_(numbers))).all()
     by_number = {row.number: row for row in rows}
     by_external = {row.external_id: row for row in rows if row.source == source and row.external_id}
     return by_number, by_external
@@ -115,12 +120,13 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
         if reason:
             outcomes.append(Outcome("rejected", reason=reason))
         elif match is None:
-            row = {"number": record.number, "source": source, "external_id": record.external_id,
-                   "customer_name": record.customer_name, "email": record.email,
-                   "phone": record.phone, "locale": record.locale, "country": record.country,
-                   "ordered_at": record.ordered_at, "items": list(record.items), "created_at": now}
+            row = None
             if write:
-                row.update(token_fields(key))
+                row = {"number": record.number, "source": source,
+                       "external_id": record.external_id, "customer_name": record.customer_name,
+                       "email": record.email, "phone": record.phone, "locale": record.locale,
+                       "country": record.country, "ordered_at": record.ordered_at,
+                       "items": list(record.items), "created_at": now}
             inserts.append((len(outcomes), row))
             outcomes.append(None)  # filled in with the new id below
         else:
@@ -142,6 +148,8 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
 def _insert(key: str, rows: list[dict], return_ids: bool) -> list[int | None]:
     if not rows:
         return []
+    for row in rows:
+        row.update(token_fields(key))
     # Typed codes have 40 bits: collisions are rare but possible, so draw again for those.
     taken = set(db.session.scalars(
         select(Order.code_digest).where(Order.code_digest.in_([r["code_digest"] for r in rows]))))

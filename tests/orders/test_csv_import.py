@@ -197,3 +197,4 @@ def test_progress_is_reported_per_batch_check_then_write(app, db, write_csv, mon
     assert phases == ["checking"] * 4 + ["writing"] * 4
     writing = [position for phase, position in seen if phase == "writing"]
     assert writing == sorted(writing) and writing[-1] == seen[3][1]
+

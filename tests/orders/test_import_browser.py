@@ -10,7 +10,8 @@ from tests.helpers import PASSWORD
 pytestmark = pytest.mark.browser
 
 
-def test_lead_imports_a_csv_and_reads_the_report(live_server, desktop, db, factory, tmp_path, app):
+def test_lead_imports_a_csv_and_reads_the_report(live_server, desktop, db, factory, tmp_path,  # noqa: F811
+                                                 app):
     app.config["IMPORT_STORAGE_DIR"] = str(tmp_path / "imports")
     lead = factory.staff(role="lead")
     errors = []

@@ -151,3 +151,25 @@ def test_stylesheets_use_logical_properties_only():
     for sheet in (ROOT / "static" / "css").glob("*.css"):
         hits = [line for line in sheet.read_text().splitlines() if physical.search(line)]
         assert not hits, f"{sheet.name}: {hits}"
+
+
+@pytest.mark.parametrize(("locale", "subject", "phrase"), [
+    ("fa", "پیام شما را دریافت کردیم", "این پیوند شخصی است"),
+    ("hy", "Ստացանք ձեր հաղորդագրությունը", "Այս հղումը անձնական է"),
+    ("ro", "Am primit mesajul dumneavoastră", "Acest link este personal"),
+])
+def test_customer_emails_speak_the_reporters_language(client, factory, smtp_sink, locale, subject, phrase):
+    from portal.notify.delivery import deliver_pending
+    from tests.helpers import submission_key_from
+
+    _, token = factory.order(locale=locale, email="shirin@example.com")
+    client.get(f"/o/{token}")
+    page = client.get("/report")
+    response = client.post("/report", data={
+        "csrf_token": csrf_from(page.text), "submission_key": submission_key_from(page.text),
+        "category": "late", "description": "…", "contact_preference": "email", "email": ""})
+    assert response.status_code == 303
+    deliver_pending()
+    mail = next(m for m in smtp_sink.inbox if m["To"] == "shirin@example.com")
+    assert subject in mail["Subject"]
+    assert phrase in mail.get_content()

@@ -150,3 +150,7 @@ def register(app: Flask) -> None:
 
     for command in (import_orders_command, *api_commands):
         app.cli.add_command(command)
+    from portal.routing.cli import COMMANDS as workspace_commands
+
+    for command in workspace_commands:
+        app.cli.add_command(command)

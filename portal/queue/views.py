@@ -63,21 +63,23 @@ def _ticket_or_404(ticket_id: int) -> Ticket:
 
 
 def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool = False, status=200):
-    handover = HandOverForm()
+    # Only the reply form may carry what was posted (a held draft); the others start empty.
+    handover = HandOverForm(formdata=None)
     handover.to.choices = [(s.id, f"{s.name} ({s.role.value})") for s in active_staff()
                            if s.id != ticket.owner_id]
     after = current_app.config["FINAL_OFFER_AFTER"]
-    offer_form = FinalOfferForm(body=canned.final_offer_text(ticket, current_user.name))
+    offer_form = FinalOfferForm(formdata=None, body=canned.final_offer_text(ticket, current_user.name))
     now = utcnow()
     return render_template(
         "queue/ticket.html", ticket=ticket, now=now, time_state=time_state, Status=Status,
-        claim_form=ClaimForm(), reply_form=reply_form or ReplyForm(version=ticket.version),
-        note_form=NoteForm(), handover_form=handover, resolve_form=ResolveForm(),
-        flag_form=FlagForm(), offer_form=offer_form, held=held,
+        claim_form=ClaimForm(formdata=None),
+        reply_form=reply_form or ReplyForm(formdata=None, version=ticket.version),
+        note_form=NoteForm(formdata=None), handover_form=handover, resolve_form=ResolveForm(formdata=None),
+        flag_form=FlagForm(formdata=None), offer_form=offer_form, held=held,
         final_offer_possible=final_offer_allowed(ticket, after), final_offer_after=after,
         canned=canned.filled_for_ticket(ticket, current_user.name),
         others=presence.others(ticket.id, current_user.id, now),
-        callback=callback_for(ticket), call_form=CallLogForm(), hidden_for=hidden_for,
+        callback=callback_for(ticket), call_form=CallLogForm(formdata=None), hidden_for=hidden_for,
     ), status
 
 

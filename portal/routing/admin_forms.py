@@ -12,9 +12,11 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.queue.models import ReplyStep
 from portal.routing.settings import WEEKDAYS
 from portal.tickets.models import Category
 
@@ -62,6 +64,15 @@ class CalendarForm(FlaskForm):
 for _n, _day in enumerate(WEEKDAYS):
     setattr(CalendarForm, f"day{_n}", StringField(f"{_day} (e.g. 09:00-17:00; empty: closed)",
                                                   validators=[Optional(), Length(max=100)]))
+
+
+class CannedReplyForm(FlaskForm):
+    locale = SelectField("Language", choices=[(c, c) for c in ("en", "fa", "hy", "ro")])
+    step = SelectField("Step", choices=[(s.value, s.value) for s in ReplyStep])
+    title = StringField("Title", validators=[DataRequired(), Length(max=80)])
+    body = TextAreaField("Text ({first_name}, {order_number}, {agent_name} are filled in)",
+                         validators=[DataRequired(), Length(max=5000)])
+    submit = SubmitField("Add canned reply")
 
 
 class HolidayForm(FlaskForm):

@@ -11,7 +11,15 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.queue import canned
 from portal.routing import settings
-from portal.routing.admin_forms import ActionForm, CalendarForm, HolidayForm, QueueForm, RuleForm
+from portal.queue.models import CannedReply
+from portal.routing.admin_forms import (
+    ActionForm,
+    CalendarForm,
+    CannedReplyForm,
+    HolidayForm,
+    QueueForm,
+    RuleForm,
+)
 from portal.routing.calendar import stored_calendar
 from portal.routing.models import Holiday, Queue, RoutingRule
 
@@ -52,7 +60,9 @@ def index():
         holidays=db.session.scalars(select(Holiday).order_by(Holiday.day)).all(),
         calendar=stored_calendar(), queue_form=QueueForm(formdata=None), rule_form=_rule_form(),
         calendar_form=_calendar_form(), holiday_form=HolidayForm(formdata=None), action=ActionForm(),
-        weekdays=settings.WEEKDAYS,
+        weekdays=settings.WEEKDAYS, canned_form=CannedReplyForm(formdata=None),
+        canned_replies=db.session.scalars(
+            select(CannedReply).order_by(CannedReply.locale, CannedReply.position, CannedReply.id)).all(),
     )
 
 
@@ -135,3 +145,10 @@ def load_defaults():
         canned.load_defaults()
 
     return _run(ActionForm(), action, "Default queues, rules and canned replies loaded.")
+
+
+@bp.post("/canned")
+def add_canned():
+    f = CannedReplyForm()
+    return _run(f, lambda: canned.add_reply(f.locale.data, f.step.data, f.title.data, f.body.data),
+                "Canned reply added.")

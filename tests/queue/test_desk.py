@@ -30,6 +30,7 @@ def test_reply_to_a_changed_ticket_is_held_with_the_draft_kept(client, db, facto
     assert held.status_code == 409
     assert "Your reply was NOT sent" in held.text and "Sorry about the mug." in held.text
     assert "the second cup is chipped" in held.text  # what changed is on the page
+    assert held.text.count("Sorry about the mug.") == 1  # only in the reply box, not in the note box
     assert db.session.scalar(select(Message).where(Message.body == "Sorry about the mug.")) is None
 
     # Sent after reading: either with the fresh version or the explicit "send anyway".

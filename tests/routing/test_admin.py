@@ -63,3 +63,25 @@ def test_admin_routing_forms_need_csrf(client, db, factory):
     response = client.post("/staff/admin/routing/queues", data={"key": "x", "name": "x"})
     assert response.status_code == 400
     assert db.session.scalar(select(Queue)) is None
+
+
+def test_admin_adds_a_canned_reply_and_loads_defaults(client, db, factory):
+    from portal.queue.models import CannedReply
+
+    login(client, factory.staff("admin"))
+    csrf = csrf_from(client.get("/staff/admin/routing/").text)
+    client.post("/staff/admin/routing/canned", data={
+        "csrf_token": csrf, "locale": "hy", "step": "thank", "title": "Merci", "body": "Շնորհակալ ենք, {first_name}"})
+    assert db.session.scalar(select(CannedReply)).body == "Շնորհակալ ենք, {first_name}"
+    client.post("/staff/admin/routing/defaults", data={"csrf_token": csrf})
+    assert db.session.scalar(select(Queue).where(Queue.key == "hotline")).is_hotline
+    assert len(db.session.scalars(select(CannedReply)).all()) == 21
+
+
+def test_workspace_cli_commands(app, db, factory):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["workspace-defaults"])
+    assert result.exit_code == 0 and "20 canned replies" in result.output
+    factory.ticket()
+    result = runner.invoke(args=["workspace-tick"])
+    assert result.exit_code == 0 and "escalated 0" in result.output

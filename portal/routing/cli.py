@@ -1,0 +1,43 @@
+"""Workspace commands: sensible defaults, and one pass of the schedules (for cron or a check)."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from portal.database import utcnow, write_intent
+from portal.extensions import db
+
+
+@click.command("workspace-defaults")
+@with_appcontext
+def workspace_defaults_command() -> None:
+    """Add the default queues, routing rules and canned replies (existing ones are kept)."""
+    from portal.queue import canned
+    from portal.routing import settings
+
+    with write_intent():
+        added = settings.load_defaults()
+        replies = canned.load_defaults()
+        db.session.commit()
+    click.echo(f"added: {', '.join(added) or 'no queues or rules'}; {replies} canned replies")
+
+
+@click.command("workspace-tick")
+@with_appcontext
+def workspace_tick_command() -> None:
+    """Run escalations and follow-ups once (what `portal worker` does on its schedule)."""
+    from portal.routing.escalation import run_escalations
+    from portal.tickets.followup import FollowUpPolicy, run_follow_ups
+
+    with write_intent():
+        now = utcnow()
+        escalations = run_escalations(now)
+        follow_ups = run_follow_ups(now, FollowUpPolicy.from_config(current_app.config))
+        db.session.commit()
+    click.echo(f"escalated {len(escalations.escalated)}, offered {len(escalations.offered)}, "
+               f"reminded {len(follow_ups.reminded)}, auto-closed {len(follow_ups.auto_closed)}")
+
+
+COMMANDS = (workspace_defaults_command, workspace_tick_command)

@@ -202,10 +202,23 @@ def ticket_confirm(ticket_id: int):
 @bp.post("/language")
 def choose_language():
     form = LocaleForm()
-    chosen = None
-    if form.validate_on_submit() and form.locale.data in current_app.config["SUPPORTED_LOCALES"]:
-        chosen = session["locale"] = form.locale.data
-    target = request.form.get("next", "")
+    chosen = form.locale.data if form.validate_on_submit() else None
+    return _switch_language(chosen, request.form.get("next", ""))
+
+
+# A plain link, so the switcher needs no form token on every page (pages stay
+# identical between requests) and works without JavaScript. The only effect a
+# forged link can have is the display language, which the visitor sees and can change.
+@bp.get("/language/<code>")
+def language_link(code: str):
+    return _switch_language(code, request.args.get("next", ""))
+
+
+def _switch_language(chosen: str | None, target: str):
+    if chosen not in current_app.config["SUPPORTED_LOCALES"]:
+        chosen = None
+    else:
+        session["locale"] = chosen
     # Only local paths: never an open redirect.
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = url_for("feedback.home")

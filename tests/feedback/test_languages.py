@@ -92,6 +92,7 @@ def test_accept_language_is_used_when_the_order_has_no_locale(client, factory):
 def test_switcher_choice_wins_and_is_remembered_in_a_new_session(app, client, factory):
     _, token = factory.order(locale="fa")
     page = client.get(f"/o/{token}", follow_redirects=True)
+    # The form route works as well as the links (for clients that post).
     response = client.post("/language", data={
         "csrf_token": csrf_from(page.text), "locale": "hy", "next": "/order"})
     assert response.status_code == 303 and response.headers["Location"] == "/order"
@@ -105,11 +106,29 @@ def test_switcher_choice_wins_and_is_remembered_in_a_new_session(app, client, fa
     assert "Պատմեք միայն մեզ" in later.get(f"/o/{token}", follow_redirects=True).text
 
 
+def test_switcher_links_need_no_form_token_and_return_to_the_page(client, factory):
+    _, token = factory.order(locale="en")
+    page = client.get(f"/o/{token}", follow_redirects=True).text
+    link = re.search(r'href="(/language/fa\?next=[^"]+)"', page).group(1)
+    assert link == "/language/fa?next=/order"
+    response = client.get(link)
+    assert response.status_code == 303 and response.headers["Location"] == "/order"
+    assert '<html lang="fa" dir="rtl">' in client.get("/order").text
+    # An unknown language changes nothing.
+    client.get("/language/de?next=/order")
+    assert '<html lang="fa" dir="rtl">' in client.get("/order").text
+
+
+def test_pages_with_the_switcher_are_identical_between_requests(client):
+    """No per-request token in the switcher: e.g. two 404 pages are byte-for-byte the same."""
+    first = client.get("/o/not-a-token").text
+    second = client.get("/o/also-not-a-token").text
+    assert first == second
+
+
 def test_switcher_refuses_open_redirects(client, factory):
-    page = client.get("/")
     for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
-        response = client.post("/language", data={
-            "csrf_token": csrf_from(page.text), "locale": "ro", "next": target})
+        response = client.get("/language/ro", query_string={"next": target})
         assert response.headers["Location"] == "/"
 
 

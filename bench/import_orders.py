@@ -18,6 +18,7 @@ import csv
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -76,8 +77,11 @@ def bench(rows: int, work: Path) -> dict:
         [PORTAL, "import-orders", "--quiet", str(csv_path)], env)
     assert f"created {rows}," in output, output
     assert f"unchanged {rows}," in again_output, again_output
+    # The command's own figure: the import itself, without starting Python and the app.
+    inner = float(re.search(r"rejected \d+ in ([\d.]+) s", output).group(1))
     return {"rows": rows, "file_mib": round(csv_path.stat().st_size / 2**20, 1),
-            "import_s": round(wall, 2), "import_cpu_s": round(cpu, 2), "peak_rss_mib": rss,
+            "import_s": round(wall, 2), "import_only_s": inner, "import_cpu_s": round(cpu, 2),
+            "peak_rss_mib": rss,
             "reimport_s": round(again, 2), "reimport_cpu_s": round(again_cpu, 2),
             "reimport_peak_rss_mib": again_rss,
             "startup_s": round(startup, 2), "startup_cpu_s": round(startup_cpu, 2),
@@ -91,18 +95,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         results = [bench(rows, Path(tmp)) for rows in args.rows]
     print("Wall and CPU seconds of the whole child process (app start included), peak RSS in MiB.")
-    print(f"{'rows':>8} {'file MiB':>9} {'import s':>9} {'cpu s':>6} {'peak RSS':>9} "
+    print(f"{'rows':>8} {'file MiB':>9} {'import s':>9} {'of it import':>13} {'cpu s':>6} {'peak RSS':>9} "
           f"{'re-import s':>12} {'cpu s':>6} {'RSS':>5} {'app start s':>12} {'cpu s':>6} {'RSS':>5} "
           f"{'load':>5}")
     for r in results:
-        print(f"{r['rows']:>8} {r['file_mib']:>9} {r['import_s']:>9} {r['import_cpu_s']:>6} "
+        print(f"{r['rows']:>8} {r['file_mib']:>9} {r['import_s']:>9} {r['import_only_s']:>13} "
+              f"{r['import_cpu_s']:>6} "
               f"{r['peak_rss_mib']:>9} {r['reimport_s']:>12} {r['reimport_cpu_s']:>6} "
               f"{r['reimport_peak_rss_mib']:>5} {r['startup_s']:>12} {r['startup_cpu_s']:>6} "
               f"{r['startup_rss_mib']:>5} {r['load_average_1min']:>5}")
     figures = {f"rows_{r['rows']}": r for r in results}
     if len(results) >= 2:
         figures["rss_growth_mib"] = results[-1]["peak_rss_mib"] - results[0]["peak_rss_mib"]
-        figures["target_100k_le_10s"] = any(r["rows"] == 100_000 and r["import_s"] <= 10 for r in results)
+        figures["target_100k_le_10s"] = any(
+            r["rows"] == 100_000 and r["import_s"] <= 10 for r in results)
     sys.stdout.flush()
     print(json.dumps(figures))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import click
 from flask import current_app
@@ -46,6 +47,8 @@ def import_orders_command(path, valid_rows_only, overrides, rejects, quiet):
         click.echo(f"  {csv_source.FIELDS[field]:<34} <- {headers[index]}", err=True)
 
     rejects_path = rejects or f"{path}.rejected.csv"
+    if not rejects and os.path.exists(rejects_path):
+        os.remove(rejects_path)  # our own report from an earlier run; it would mislead now
     writer = RejectsWriter(rejects_path, headers)
     size = os.path.getsize(path)
     passes = 1 if valid_rows_only else 2
@@ -57,6 +60,7 @@ def import_orders_command(path, valid_rows_only, overrides, rejects, quiet):
         shown[phase] = position
 
     hooks = ImportHooks(reject=writer.write, progress=progress, batch_done=lambda phase: db.session.commit())
+    started = time.perf_counter()
     with bar, write_intent():
         result = run_import(
             path, encoding=encoding, delimiter=delimiter, mapping=mapping,
@@ -66,7 +70,8 @@ def import_orders_command(path, valid_rows_only, overrides, rejects, quiet):
         db.session.commit()
     writer.close()
     click.echo(f"created {result.created}, updated {result.updated}, "
-               f"unchanged {result.unchanged}, rejected {result.rejected}")
+               f"unchanged {result.unchanged}, rejected {result.rejected} "
+               f"in {time.perf_counter() - started:.1f} s")
     if result.rejected:
         click.echo(f"rejected rows with line numbers and reasons: {rejects_path}")
     if result.message:

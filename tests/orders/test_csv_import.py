@@ -198,3 +198,11 @@ def test_progress_is_reported_per_batch_check_then_write(app, db, write_csv, mon
     writing = [position for phase, position in seen if phase == "writing"]
     assert writing == sorted(writing) and writing[-1] == seen[3][1]
 
+
+
+def test_an_order_split_over_distant_rows_is_refused_not_merged(app, db, write_csv):
+    path = write_csv("Order Number,Items\nJ-1,Mug\nJ-2,Tea\nJ-1,Teapot\n")
+    result = run(app, path)
+    assert result.exit_code == 1 and count(db) == 0
+    with open(f"{path}.rejected.csv", encoding="utf-8-sig") as f:
+        assert "4,order J-1 is listed more than once" in f.read()

@@ -113,7 +113,17 @@ def test_screenshots_at_375px(browser, live_server, factory, locale):
     context = _context(browser, live_server, locale)
     page = context.new_page()
     page.goto(f"{live_server.url}/o/{token}")
-    page.screenshot(path=str(folder / f"scan-{locale}.png"))
+    _save_small(page.screenshot(full_page=True), folder / f"scan-{locale}.png")
     page.goto(f"{live_server.url}/report")
-    page.screenshot(path=str(folder / f"report-{locale}.png"))
+    _save_small(page.screenshot(full_page=True), folder / f"report-{locale}.png")
     context.close()
+
+
+def _save_small(png: bytes, path: Path) -> None:
+    """Whole page, 64 colours: readable and a few tens of KB."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
+    image.save(path, optimize=True)

@@ -10,6 +10,7 @@ from portal.orders.models import Order, Rating  # noqa: F401
 from portal.orders.intake_models import ImportRejection, ImportRun  # noqa: F401
 from portal.webhooks.models import WebhookDelivery  # noqa: F401
 from portal.api.models import ApiKey  # noqa: F401
+from portal.feedback.languages import MessageLanguage  # noqa: F401
 from portal.photos.models import Photo  # noqa: F401
 from portal.printing.models import PrintBatch, PrintBatchOrder  # noqa: F401
 from portal.queue.models import CannedReply, TicketPresence  # noqa: F401

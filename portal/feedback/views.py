@@ -24,6 +24,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
+from portal.feedback.languages import remember_language
 from portal.orders import services as orders
 from portal.photos import kept as kept_photos
 from portal.photos import services as photos
@@ -106,6 +107,7 @@ def report():
                 new = getattr(form.photos, "prepared", [])
                 stored = photos.store_photos(new, current_store()) if new else kept
                 photos.record_photos(ticket.messages[0], stored)
+                remember_language(ticket.messages[0], ticket.locale)
             if access.remembered_link(ticket) is None:
                 access.remember_link(ticket, tickets.mint_link(ticket, "confirmation"))
             db.session.commit()
@@ -165,7 +167,9 @@ def ticket_reply(ticket_id: int):
     if form.validate_on_submit():
         new = getattr(form.photos, "prepared", [])
         stored = photos.store_photos(new, current_store()) if new else kept
-        photos.record_photos(tickets.customer_reply(ticket, form.body.data), stored)
+        message = tickets.customer_reply(ticket, form.body.data)
+        photos.record_photos(message, stored)
+        remember_language(message, str(_current_locale()))
         db.session.commit()
         kept_photos.forget()
         flash(_("Your message was sent."), "success")

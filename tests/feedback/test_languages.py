@@ -192,3 +192,26 @@ def test_customer_emails_speak_the_reporters_language(client, factory, smtp_sink
     mail = next(m for m in smtp_sink.inbox if m["To"] == "shirin@example.com")
     assert subject in mail["Subject"]
     assert phrase in mail.get_content()
+
+
+def test_staff_see_the_language_each_customer_message_was_written_in(app, client, factory):
+    order, token = factory.order(locale="fa")
+    client.get(f"/o/{token}")
+    page = client.get("/report")
+    from tests.helpers import submission_key_from
+
+    client.post("/report", data={
+        "csrf_token": csrf_from(page.text), "submission_key": submission_key_from(page.text),
+        "category": "late", "description": "خیلی دیر رسید", "contact_preference": "reply_here"})
+    ticket_page = client.get("/order").text
+    ticket_id = int(re.search(r'href="/ticket/(\d+)"', ticket_page).group(1))
+    # The customer switches to Romanian and replies.
+    client.get("/language/ro?next=/order")
+    page = client.get(f"/ticket/{ticket_id}")
+    client.post(f"/ticket/{ticket_id}/reply", data={"csrf_token": csrf_from(page.text), "body": "Încă aștept."})
+
+    staff = app.test_client()
+    login(staff, factory.staff())
+    desk = staff.get(f"/staff/tickets/{ticket_id}").text
+    assert 'lang="fa">خیلی دیر رسید' in desk and "fa · rtl" in desk
+    assert 'lang="ro">Încă aștept.' in desk and "ro · ltr" in desk

@@ -1,4 +1,4 @@
-"""photos attached to customer messages
+"""photos attached to customer messages; the language of each customer message
 
 Revision ID: 0005_photos
 Revises: 4618cb76da3b
@@ -34,6 +34,14 @@ def upgrade():
     with op.batch_alter_table("photos", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_photos_message_id"), ["message_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_photos_ticket_id"), ["ticket_id"], unique=False)
+    op.create_table(
+        "message_languages",
+        sa.Column("message_id", sa.Integer(), nullable=False),
+        sa.Column("locale", sa.String(length=16), nullable=False),
+        sa.ForeignKeyConstraint(["message_id"], ["messages.id"],
+                                name=op.f("fk_message_languages_message_id_messages")),
+        sa.PrimaryKeyConstraint("message_id", name=op.f("pk_message_languages")),
+    )
     # Photos are part of what the customer wrote: the database refuses deletes and edits.
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
@@ -54,6 +62,7 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_table("message_languages")
     with op.batch_alter_table("photos", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_photos_ticket_id"))
         batch_op.drop_index(batch_op.f("ix_photos_message_id"))

@@ -81,6 +81,7 @@ def _customer_pages(app, live_server, page, db, factory):
     ticket = db.session.scalars(sa.select(Ticket).where(Ticket.order_id == order.id)).one()
     tickets.claim_ticket(ticket.id, staff)
     tickets.staff_reply(ticket, staff, "Sorry! A new lid is on its way.")
+    _offer_a_gesture(db, ticket, staff)
     tickets.resolve(ticket, staff)
     db.session.commit()
     yield "ticket", f"{base}/ticket/{ticket.id}"
@@ -90,6 +91,19 @@ def _customer_pages(app, live_server, page, db, factory):
     for name, path in (("code", "/code"), ("callback", "/hotline/callback")):
         if path in rules:
             yield name, f"{base}{path}"
+
+
+def _offer_a_gesture(db, ticket, staff) -> None:
+    """The ticket page with a goodwill offer on it, when the goodwill room is installed."""
+    try:
+        from portal.goodwill import offers
+        from portal.goodwill.catalogue import ensure_default_catalogue
+        from portal.goodwill.models import Gesture, GestureKind
+    except ImportError:
+        return
+    ensure_default_catalogue()
+    letter = db.session.scalars(sa.select(Gesture).where(Gesture.kind == GestureKind.LETTER)).first()
+    offers.make_offer(ticket, staff, letter, 0, "We would like to send you a handwritten apology.")
 
 
 def _small_png() -> bytes:

@@ -59,6 +59,7 @@ def _customer_pages(app, live_server, page, db, factory):
     """Walk a customer's whole path in the browser, yielding (name, url) at each page."""
     order, token = factory.order(number="SHOP-7781", email="lale@example.com")
     staff = factory.staff(name="Nora Support")
+    _open_the_hotline(db)
     base = live_server.url
     yield "home", f"{base}/"
     page.goto(f"{base}/o/{token}")
@@ -91,6 +92,17 @@ def _customer_pages(app, live_server, page, db, factory):
     for name, path in (("code", "/code"), ("callback", "/hotline/callback")):
         if path in rules:
             yield name, f"{base}{path}"
+
+
+def _open_the_hotline(db) -> None:
+    """Business hours and a phone, so the order page shows the hotline panel and the
+    callback page exists (when the hotline room is installed)."""
+    try:
+        from portal.routing import settings
+    except ImportError:
+        return
+    settings.save_calendar("Europe/Bucharest", ["00:00-24:00"] * 7, None, "+40 21 312 3456", 30)
+    db.session.commit()
 
 
 def _offer_a_gesture(db, ticket, staff) -> None:

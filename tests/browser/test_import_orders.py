@@ -4,14 +4,12 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.orders.models import Order
-from tests.browser.conftest import browser, desktop  # noqa: F401 - the browser fixtures
 from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-def test_lead_imports_a_csv_and_reads_the_report(live_server, desktop, db, factory, tmp_path,  # noqa: F811
-                                                 app):
+def test_lead_imports_a_csv_and_reads_the_report(live_server, desktop, db, factory, tmp_path, app):
     app.config["IMPORT_STORAGE_DIR"] = str(tmp_path / "imports")
     lead = factory.staff(role="lead")
     errors = []

@@ -87,6 +87,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # Room for a report with its photos; each photo is also checked on its own.
         # Behind a load balancer: how many proxies' X-Forwarded-* headers to trust (0 = none).
         "PROXY_HOPS": _env_int("PROXY_HOPS", 0),
+        # How long another worker may serve old review links / calendar after an admin edit.
+        "SETTINGS_CACHE_SECONDS": _env_int("SETTINGS_CACHE_SECONDS", 30),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 40 * 1024 * 1024),
         "PHOTOS_PER_MESSAGE": _env_int("PHOTOS_PER_MESSAGE", 3),
         "PHOTO_MAX_BYTES": _env_int("PHOTO_MAX_BYTES", 12 * 1024 * 1024),

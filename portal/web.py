@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, g, has_request_context, request, session
 from flask_babel import get_locale
 
-from portal import database, ratelimit, security_headers
+from portal import database, ratelimit, security_headers, settings_cache
 from portal.config import RTL_LOCALES
 from portal.errors import register_error_handlers
 from portal.extensions import babel, csrf, db, login, migrate
@@ -38,6 +38,7 @@ def init_extensions(app: Flask) -> None:
     ratelimit.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     security_headers.init_app(app)
+    settings_cache.init_app(app)
     if app.config["PROXY_HOPS"]:
         # Rate limits and logs need the client's address, not the balancer's.
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from flask import session
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -73,11 +74,27 @@ def shown_review_links(page: str, *, order=None, ticket=None, stars=_UNKNOWN) ->
     ids = (order.id, ticket.id if ticket is not None else None)
     marketplace = marketplace_mode()
     key = _key(ids[0], ids[1], page, locale, links, stars, marketplace)
+    # This browser already had this exact impression recorded: skip the lookup (hot path).
+    if key[:16] in session.get(_SEEN, ()):
+        return links
     if db.session.scalar(select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == key)):
+        _remember(key)
         return links
     db.session.commit()  # end the read transaction before taking the write lock
     with write_intent():
         record_impression(order_id=ids[0], ticket_id=ids[1], page=page, locale=locale, links=links,
                           rating_stars=stars, marketplace=marketplace)
         db.session.commit()
+    _remember(key)
     return links
+
+
+_SEEN = "review_links_recorded"
+
+
+def _remember(key: str) -> None:
+    from flask import has_request_context
+
+    if has_request_context():
+        short = key[:16]  # enough to tell this browser's recent impressions apart
+        session[_SEEN] = [*[k for k in session.get(_SEEN, ()) if k != short][-7:], short]

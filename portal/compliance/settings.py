@@ -9,6 +9,7 @@ from portal.compliance.models import ComplianceSetting
 from portal.database import utcnow
 from portal.errors import ValidationFailed
 from portal.extensions import db
+from portal.settings_cache import cached
 
 MARKETPLACE_KEY = "marketplace"
 # Marketplaces whose rules forbid sending buyers to review elsewhere.
@@ -17,6 +18,10 @@ MARKETPLACES = ("amazon", "ebay", "etsy", "emag")
 
 def marketplace_mode() -> str | None:
     """The marketplace the shop sells on under its rules, or None for an independent shop."""
+    return cached(MARKETPLACE_KEY, _load_marketplace_mode)
+
+
+def _load_marketplace_mode() -> str | None:
     value = db.session.scalar(
         select(ComplianceSetting.value).where(ComplianceSetting.key == MARKETPLACE_KEY)
     )

@@ -7,9 +7,11 @@ expect Persian digits and, by default, the Solar Hijri calendar; FA_CALENDAR =
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 import jdatetime
+from babel import numbers as babel_numbers
 from flask import current_app
 from flask_babel import format_datetime, format_decimal, get_locale, to_user_timezone
 from markupsafe import Markup
@@ -27,8 +29,17 @@ def persian_digits(text: str) -> str:
 
 def num(value) -> str:
     """A number as the customer writes it (Persian digits in fa)."""
+    locale = _locale()
+    if isinstance(value, int):
+        return _int_text(value, locale)  # the common case (stars, counts), cached
     text = format_decimal(value)
-    return persian_digits(text) if _locale() == "fa" else text
+    return persian_digits(text) if locale == "fa" else text
+
+
+@functools.lru_cache(maxsize=1024)
+def _int_text(value: int, locale: str) -> str:
+    text = babel_numbers.format_decimal(value, locale=locale)
+    return persian_digits(text) if locale == "fa" else text
 
 
 def when(value: datetime | None) -> str:

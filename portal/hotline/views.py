@@ -23,6 +23,7 @@ from portal.hotline.models import CallbackRequest
 from portal.hotline.phones import display_phone
 from portal.routing.calendar import stored_calendar, to_calendar
 from portal.routing.models import Holiday
+from portal.settings_cache import cached
 
 bp = Blueprint("hotline", __name__)
 staff_bp = Blueprint("hotline_staff", __name__, url_prefix="/staff/hotline")
@@ -38,12 +39,30 @@ class HotlinePanel:
     form: CallbackForm | None
 
 
-def _calendar_and_slot_minutes():
+@dataclass(frozen=True)
+class _HotlineSettings:
+    """Plain values from the stored calendar (cached: the order page is the hot path)."""
+
+    phone: str | None
+    timezone: str
+    calendar: object
+    slot_minutes: int
+
+
+def _load_hotline_settings() -> _HotlineSettings | None:
     row = stored_calendar()
     if row is None:
-        return None, None, 30
+        return None
     listed = set(db.session.scalars(db.select(Holiday.day)))
-    return row, to_calendar(row, listed), row.callback_slot_minutes or 30
+    return _HotlineSettings(phone=row.hotline_phone, timezone=row.timezone,
+                            calendar=to_calendar(row, listed), slot_minutes=row.callback_slot_minutes or 30)
+
+
+def _calendar_and_slot_minutes():
+    settings = cached("hotline", _load_hotline_settings)
+    if settings is None:
+        return None, None, 30
+    return settings, settings.calendar, settings.slot_minutes
 
 
 def _slot_label(start: datetime, end: datetime, zone) -> str:
@@ -65,10 +84,10 @@ def hotline_panel() -> HotlinePanel | None:
         return None
     form = CallbackForm(submission_key=str(uuid.uuid4()))
     form.slot.choices = _slot_choices(calendar, slot_minutes)
-    phone = display_phone(row.hotline_phone) if row.hotline_phone else None
+    phone = display_phone(row.phone) if row.phone else None
     return HotlinePanel(
         open_now=calendar.is_open(utcnow()), phone=phone,
-        tel=f"tel:{row.hotline_phone}" if row.hotline_phone else None,
+        tel=f"tel:{row.phone}" if row.phone else None,
         zone=row.timezone, slots=form.slot.choices, form=form,
     )
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from portal.database import utcnow
 from portal.errors import Conflict, ValidationFailed
 from portal.extensions import db
+from portal.settings_cache import cached
 from portal.reviews.models import ANY_LOCALE, ReviewLink
 
 LOCALES = (ANY_LOCALE, "en", "fa", "hy", "ro")
@@ -77,6 +78,11 @@ def links_for(locale: str | None, marketplace: str | None) -> list[dict] | None:
 
     None when no link is stored at all, so the caller can fall back to configuration.
     """
+    found = cached(("review_links", locale, marketplace), lambda: _load_links(locale, marketplace))
+    return None if found is None else [dict(link) for link in found]
+
+
+def _load_links(locale: str | None, marketplace: str | None) -> list[dict] | None:
     rows = list(db.session.scalars(
         select(ReviewLink).where(ReviewLink.locale.in_([locale or "en", ANY_LOCALE]))
         .order_by(ReviewLink.position, ReviewLink.platform)

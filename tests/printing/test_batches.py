@@ -110,7 +110,7 @@ def test_a_failing_batch_delivers_nothing_and_can_be_retried(app, db, factory, m
     pdf = tmp_path / "retried.pdf"
     with get_storage(app).open(again.file_key) as source:
         pdf.write_bytes(source.read())
-    assert len(decode_qr(pdf, tmp_path)) == 20
+    assert len(decode_qr(pdf, tmp_path, "card")) == 20
 
 
 def test_cancel_while_running_stops_without_a_file(app, db, factory, monkeypatch):

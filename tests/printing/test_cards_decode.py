@@ -42,7 +42,7 @@ def test_every_code_decodes_to_its_scan_url(app, db, factory, tmp_path, layout):
     per_page = LAYOUTS[layout].per_page
     made, urls = _orders(app, factory, per_page + 1)  # a full page and one more
     batch, pdf = _print(app, db, [o.number for o in made], layout, tmp_path)
-    decoded = decode_qr(pdf, tmp_path)
+    decoded = decode_qr(pdf, tmp_path, layout)
     assert sorted(decoded) == sorted(urls)
     assert batch.pages == 2 if per_page > 1 else batch.pages == len(made)
     text = text_of(pdf)
@@ -56,7 +56,7 @@ def test_every_code_decodes_to_its_scan_url(app, db, factory, tmp_path, layout):
 def test_persian_card_is_right_to_left_with_embedded_fonts(app, db, factory, tmp_path):
     order, token = factory.order(locale="fa", number="FA-7001")
     batch, pdf = _print(app, db, ["FA-7001"], "a6", tmp_path)
-    assert decode_qr(pdf, tmp_path) == [orders.scan_url(order, app.config["TOKEN_KEY"],
+    assert decode_qr(pdf, tmp_path, "a6") == [orders.scan_url(order, app.config["TOKEN_KEY"],
                                                         app.config["BASE_URL"])]
     text = text_of(pdf)
     assert "FA-7001" in text  # the number stays left to right, in one piece
@@ -91,7 +91,7 @@ def test_markup_and_non_latin_order_numbers_are_printed_as_text(app, db, factory
             ['<b>X</b>&"1', "۱۲۳-سفارش", "Ո-42", '<img src="file:///etc/passwd">']]
     batch, pdf = _print(app, db, [o.number for o in made], "a4-8up", tmp_path)
     key, base = app.config["TOKEN_KEY"], app.config["BASE_URL"]
-    assert sorted(decode_qr(pdf, tmp_path)) == sorted(orders.scan_url(o, key, base) for o in made)
+    assert sorted(decode_qr(pdf, tmp_path, "a4-8up")) == sorted(orders.scan_url(o, key, base) for o in made)
     text = text_of(pdf)
     assert '<b>X</b>&"1' in text
     assert '<img src="file:///etc/passwd">' in text

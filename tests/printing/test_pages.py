@@ -41,7 +41,7 @@ def test_lead_prints_a_batch_and_downloads_the_pdf(app, db, client, factory, tmp
     key, base = app.config["TOKEN_KEY"], app.config["BASE_URL"]
     from portal.orders.services import scan_url
 
-    assert sorted(decode_qr(pdf, tmp_path)) == sorted(scan_url(o, key, base) for o in made)
+    assert sorted(decode_qr(pdf, tmp_path, "a4-8up")) == sorted(scan_url(o, key, base) for o in made)
 
 
 def test_bad_selection_is_explained_and_nothing_is_created(app, db, client, factory):
@@ -94,7 +94,7 @@ def test_cli_prints_with_a_progress_bar_and_writes_the_file(app, db, factory, tm
         "print-cards", "--out", str(out), "--unprinted", "--layout", "letter-8up"])
     assert result.exit_code == 0, result.output
     assert "9 cards on 2 pages" in result.output
-    assert len(decode_qr(out, tmp_path)) == 9
+    assert len(decode_qr(out, tmp_path, "letter-8up")) == 9
     again = app.test_cli_runner().invoke(args=[
         "print-cards", "--out", str(tmp_path / "none.pdf"), "--unprinted"])
     assert again.exit_code != 0 and "no orders match" in again.output

@@ -7,13 +7,12 @@ import pytest
 from portal.printing.runner import run_batch
 from portal.printing.selection import Selection
 from portal.printing.services import create_batch
-from tests.browser.conftest import browser, desktop  # noqa: F401 (fixtures)
 from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-def test_progress_bar_polls_and_the_download_appears(live_server, desktop, app, db,  # noqa: F811
+def test_progress_bar_polls_and_the_download_appears(live_server, desktop, app, db,
                                                      factory, tmp_path):
     app.config["PRINT_STORAGE_DIR"] = str(tmp_path / "prints")
     lead = factory.staff("lead")

@@ -15,12 +15,16 @@ import hashlib
 import json
 
 from flask import session
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.compliance.models import ReviewLinkImpression
 from portal.database import utcnow, write_intent
 from portal.extensions import db
+
+
+# Built once: the order page runs it on every view.
+_BY_KEY = select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == bindparam("key"))
 
 
 def _key(order_id: int, ticket_id: int | None, page: str, locale: str, links: list[dict],
@@ -36,7 +40,7 @@ def record_impression(*, order_id: int, ticket_id: int | None, page: str, locale
                       marketplace: str | None) -> ReviewLinkImpression | None:
     """Record that `links` were shown; None when today's identical impression exists."""
     key = _key(order_id, ticket_id, page, locale, links, rating_stars, marketplace)
-    if db.session.scalar(select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == key)):
+    if db.session.execute(_BY_KEY, {"key": key}).first():
         return None
     row = ReviewLinkImpression(
         order_id=order_id, ticket_id=ticket_id, page=page, locale=locale, links=links,
@@ -77,7 +81,7 @@ def shown_review_links(page: str, *, order=None, ticket=None, stars=_UNKNOWN) ->
     # This browser already had this exact impression recorded: skip the lookup (hot path).
     if key[:16] in session.get(_SEEN, ()):
         return links
-    if db.session.scalar(select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == key)):
+    if db.session.execute(_BY_KEY, {"key": key}).first():
         _remember(key)
         return links
     db.session.commit()  # end the read transaction before taking the write lock

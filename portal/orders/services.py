@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from portal import tokens
 from portal.errors import ValidationFailed
@@ -70,13 +71,15 @@ def create_order(
     return order
 
 
+# The scan's lookup, built once (the hot path of the product).
+_ID_BY_DIGEST = select(Order.id, Order.token_digest).where(Order.token_digest == bindparam("digest"))
+
+
 def order_id_for_token(token: str) -> int | None:
     """The scan's hot path: just the id, without loading the order."""
     if not tokens.well_formed(token):
         return None
-    row = db.session.execute(
-        select(Order.id, Order.token_digest).where(Order.token_digest == tokens.digest(token))
-    ).first()
+    row = db.session.execute(_ID_BY_DIGEST, {"digest": tokens.digest(token)}).first()
     if row is None or not tokens.matches(token, row.token_digest):
         return None
     return row.id
@@ -115,14 +118,20 @@ class OrderPage:
     has_tickets: bool
 
 
-def load_order_page(order_id: int) -> OrderPage | None:
-    """The order, its latest rating and whether it has tickets, in one round trip."""
+@functools.cache
+def _order_page_statement():
+    # Built once: constructing and keying this statement cost more than running it.
     from portal.tickets.models import Ticket
 
     latest = (select(Rating.stars).where(Rating.order_id == Order.id)
               .order_by(Rating.id.desc()).limit(1).scalar_subquery())
     any_ticket = select(Ticket.id).where(Ticket.order_id == Order.id).exists()
-    row = db.session.execute(select(Order, latest, any_ticket).where(Order.id == order_id)).first()
+    return select(Order, latest, any_ticket).where(Order.id == bindparam("order_id"))
+
+
+def load_order_page(order_id: int) -> OrderPage | None:
+    """The order, its latest rating and whether it has tickets, in one round trip."""
+    row = db.session.execute(_order_page_statement(), {"order_id": order_id}).first()
     if row is None:
         return None
     return OrderPage(order=row[0], stars=row[1], has_tickets=bool(row[2]))

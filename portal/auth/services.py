@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 
 from email_validator import EmailNotValidError, validate_email
@@ -13,8 +14,10 @@ from portal.errors import Conflict, ValidationFailed
 from portal.extensions import db
 
 MIN_PASSWORD = 10
-# Compared against when the email is unknown, so both paths cost the same.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+@functools.cache
+def _dummy_hash() -> str:
+    """Compared against when the email is unknown, so both paths cost the same."""
+    return generate_password_hash("not-a-real-password")
 
 
 def normalise_email(raw: str) -> str:
@@ -51,7 +54,7 @@ def authenticate(email: str, password: str) -> StaffUser | None:
         select(StaffUser).where(func.lower(StaffUser.email) == (email or "").strip().lower())
     )
     if user is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_password_hash(_dummy_hash(), password or "")
         return None
     if not check_password_hash(user.password_hash, password or "") or not user.active:
         return None

@@ -8,12 +8,11 @@ fields can make the renderer fetch a URL or read a file.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from portal.config import PROJECT_ROOT
 
@@ -26,32 +25,46 @@ class FetchDenied(ValueError):
     """A URL outside the print assets."""
 
 
-class PrintAssetFetcher(URLFetcher):
-    def __init__(self, root: Path = PRINT_ROOT, logo: tuple[bytes, str] | None = None):
-        super().__init__(allowed_protocols=("https",), allow_redirects=False)
-        self.root = root.resolve()
-        self.logo = logo
-        self.denied: list[str] = []
+@functools.cache
+def _fetcher_class():
+    # WeasyPrint takes about half a second to import; only printing needs it,
+    # so the class is built on first use instead of at app start.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url, headers=None):
-        try:
-            body, mime = self._resolve(url)
-        except FetchDenied:
-            self.denied.append(url)
-            raise
-        return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+    class PrintAssetFetcher(URLFetcher):
+        def __init__(self, root: Path = PRINT_ROOT, logo: tuple[bytes, str] | None = None):
+            super().__init__(allowed_protocols=("https",), allow_redirects=False)
+            self.root = root.resolve()
+            self.logo = logo
+            self.denied: list[str] = []
 
-    def _resolve(self, url: str) -> tuple[bytes, str]:
-        if not url.startswith(ASSET_ORIGIN):
-            raise FetchDenied(f"print templates may not load {url[:80]!r}")
-        parts = urlsplit(url)
-        if parts.query or parts.fragment:
-            raise FetchDenied("print assets have no query strings")
-        relative = posixpath.normpath(unquote(parts.path)).lstrip("/")
-        if relative == LOGO_PATH and self.logo is not None:
-            return self.logo
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
-            raise FetchDenied(f"no print asset {relative!r}")
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return path.read_bytes(), mime
+        def fetch(self, url, headers=None):
+            try:
+                body, mime = self._resolve(url)
+            except FetchDenied:
+                self.denied.append(url)
+                raise
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+
+        def _resolve(self, url: str) -> tuple[bytes, str]:
+            if not url.startswith(ASSET_ORIGIN):
+                raise FetchDenied(f"print templates may not load {url[:80]!r}")
+            parts = urlsplit(url)
+            if parts.query or parts.fragment:
+                raise FetchDenied("print assets have no query strings")
+            relative = posixpath.normpath(unquote(parts.path)).lstrip("/")
+            if relative == LOGO_PATH and self.logo is not None:
+                return self.logo
+            path = (self.root / relative).resolve()
+            if not path.is_relative_to(self.root) or not path.is_file():
+                raise FetchDenied(f"no print asset {relative!r}")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return path.read_bytes(), mime
+
+    return PrintAssetFetcher
+
+
+def __getattr__(name: str):
+    if name == "PrintAssetFetcher":
+        return _fetcher_class()
+    raise AttributeError(name)

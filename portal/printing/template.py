@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
-from weasyprint import HTML
 
 from portal.errors import ValidationFailed
 from portal.printing import qr
-from portal.printing.fetcher import ASSET_ORIGIN, LOGO_PATH, PRINT_ROOT, PrintAssetFetcher
+from portal.printing import fetcher as asset_fetcher
+from portal.printing.fetcher import ASSET_ORIGIN, LOGO_PATH, PRINT_ROOT
 from portal.printing.layouts import Layout, Slot
 from portal.printing.wording import CardWords
 
@@ -94,7 +94,9 @@ def card_html(layout: Layout, locale: str, brand: BrandLook, words: CardWords, s
 
 
 def render(html: str, brand: BrandLook):
-    fetcher = PrintAssetFetcher(logo=brand.logo)
+    from weasyprint import HTML  # imported on first print, not at app start
+
+    fetcher = asset_fetcher.PrintAssetFetcher(logo=brand.logo)
     document = HTML(string=html, base_url=ASSET_ORIGIN, url_fetcher=fetcher).render()
     return document, fetcher
 

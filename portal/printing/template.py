@@ -15,8 +15,8 @@ import jinja2
 from markupsafe import Markup
 
 from portal.errors import ValidationFailed
-from portal.printing import qr
 from portal.printing import fetcher as asset_fetcher
+from portal.printing import qr
 from portal.printing.fetcher import ASSET_ORIGIN, LOGO_PATH, PRINT_ROOT
 from portal.printing.layouts import Layout, Slot
 from portal.printing.wording import CardWords

@@ -30,6 +30,12 @@ def new_nonce() -> str:
     return secrets.token_hex(TOKEN_BYTES)
 
 
+def new_nonces(count: int) -> list[str]:
+    """`count` nonces from one read of the system's random source (a batch import needs many)."""
+    pool = secrets.token_bytes(TOKEN_BYTES * count)
+    return [pool[i:i + TOKEN_BYTES].hex() for i in range(0, len(pool), TOKEN_BYTES)]
+
+
 def derive_token(key: str, purpose: str, nonce_hex: str) -> str:
     """The scan token of an order: a keyed function of a random per-order nonce.
 
@@ -37,7 +43,8 @@ def derive_token(key: str, purpose: str, nonce_hex: str) -> str:
     key (configuration, not data) neither reveals it. The print job derives
     the token again when it lays out a card.
     """
-    mac = hmac.new(key.encode(), f"{purpose}:{nonce_hex}".encode(), hashlib.sha256).digest()
+    # hmac.digest is the one-shot C path: an import derives two of these per order.
+    mac = hmac.digest(key.encode(), f"{purpose}:{nonce_hex}".encode(), "sha256")
     return _encode(mac[:TOKEN_BYTES])
 
 
@@ -57,16 +64,15 @@ def matches(token: str, stored_digest: str) -> bool:
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 8  # 40 bits; the typed-code page is rate-limited
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
+# RFC 4648 base32 reads 5 bytes as 8 five-bit digits, most significant first, exactly as
+# the code is defined; only the alphabet differs.
+_FROM_RFC4648 = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", CODE_ALPHABET.encode())
 
 
 def derive_code(key: str, nonce_hex: str) -> str:
-    mac = hmac.new(key.encode(), f"code:{nonce_hex}".encode(), hashlib.sha256).digest()
-    number = int.from_bytes(mac[:5], "big")
-    chars = []
-    for _ in range(CODE_LENGTH):
-        number, rest = divmod(number, 32)
-        chars.append(CODE_ALPHABET[rest])
-    return "".join(reversed(chars))
+    """The first 40 bits of HMAC(key, "code:" + nonce), as 8 Crockford base-32 digits."""
+    mac = hmac.digest(key.encode(), f"code:{nonce_hex}".encode(), "sha256")
+    return base64.b32encode(mac[:5]).translate(_FROM_RFC4648).decode("ascii")
 
 
 def normalise_code(typed: str) -> str:

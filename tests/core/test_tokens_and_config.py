@@ -59,3 +59,24 @@ def test_postgres_urls_use_psycopg3(tmp_path):
 def test_sla_settings_must_make_sense(tmp_path):
     with pytest.raises(ConfigError):
         load_config(str(tmp_path), {"SLA_GOAL_MINUTES": 90, "SLA_LIMIT_MINUTES": 60})
+
+
+def test_typed_code_is_the_first_40_bits_of_the_keyed_digest_in_crockford_base32():
+    # Printed cards carry codes derived this way: the definition must not drift.
+    import hashlib
+    import hmac
+
+    for nonce in (tokens.new_nonce() for _ in range(200)):
+        number = int.from_bytes(hmac.new(b"k", f"code:{nonce}".encode(), hashlib.sha256).digest()[:5], "big")
+        expected = "".join(tokens.CODE_ALPHABET[(number >> shift) & 31] for shift in range(35, -1, -5))
+        assert tokens.derive_code("k", nonce) == expected
+
+
+def test_scan_token_is_the_keyed_digest_of_the_nonce():
+    import base64
+    import hashlib
+    import hmac
+
+    nonce = tokens.new_nonce()
+    mac = hmac.new(b"k", f"scan:{nonce}".encode(), hashlib.sha256).digest()[:16]
+    assert tokens.derive_token("k", "scan", nonce) == base64.urlsafe_b64encode(mac).rstrip(b"=").decode()

@@ -64,15 +64,14 @@ def matches(token: str, stored_digest: str) -> bool:
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 8  # 40 bits; the typed-code page is rate-limited
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
-# RFC 4648 base32 reads 5 bytes as 8 five-bit digits, most significant first, exactly as
-# the code is defined; only the alphabet differs.
-_FROM_RFC4648 = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", CODE_ALPHABET.encode())
+# Every 10-bit value as its two base-32 digits: four lookups spell a 40-bit code.
+_PAIRS = [a + b for a in CODE_ALPHABET for b in CODE_ALPHABET]
 
 
 def derive_code(key: str, nonce_hex: str) -> str:
     """The first 40 bits of HMAC(key, "code:" + nonce), as 8 Crockford base-32 digits."""
-    mac = hmac.digest(key.encode(), f"code:{nonce_hex}".encode(), "sha256")
-    return base64.b32encode(mac[:5]).translate(_FROM_RFC4648).decode("ascii")
+    n = int.from_bytes(hmac.digest(key.encode(), f"code:{nonce_hex}".encode(), "sha256")[:5], "big")
+    return _PAIRS[n >> 30] + _PAIRS[(n >> 20) & 1023] + _PAIRS[(n >> 10) & 1023] + _PAIRS[n & 1023]
 
 
 def normalise_code(typed: str) -> str:

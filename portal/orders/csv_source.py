@@ -173,7 +173,7 @@ class CsvSource:
                 raise ImportRefused(f"Line {previous + 1} cannot be read: {exc}. Check the quotes "
                                     "around that line.") from None
             line, previous = previous + 1, self._reader.line_num
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():  # skip blank lines, including ",,,"
                 yield line, cells
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Dialect
@@ -36,8 +36,9 @@ _TABLE = Order.__table__
 _COLUMNS = tuple(_TABLE.c[name] for name in ("id", "number", "source", "external_id", *COMPARED))
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
+    """A named tuple: an import makes one per order, twice."""
+
     kind: str  # created | updated | unchanged | rejected
     order_id: int | None = None
     reason: str | None = None

@@ -1,4 +1,4 @@
-"""Importing an orders CSV: stream, group, check, then write in batches.
+"""Importing an orders CSV: stream, check, then write in batches.
 
 All or nothing by default: a first pass reads the whole file and plans every
 row against the database without writing; if any row would be rejected (or
@@ -10,10 +10,7 @@ that writes the good rows and reports the others.
 
 A crash in the middle of the write pass leaves the batches committed so far;
 running the same import again finishes it, because re-importing is a no-op
-for rows already stored.
-
-Consecutive rows with the same order number are one order (Shopify writes
-one row per line item, with the order's fields on the first).
+for rows already stored. Reading and checking the rows is `reading.py`.
 """
 
 from __future__ import annotations
@@ -21,24 +18,20 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import operator
 import marshal
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from portal.database import bulk_writes
-from portal.errors import ValidationFailed
-from portal.orders.csv_source import CsvSource, ImportRefused
-from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
+from portal.orders.csv_source import ImportRefused
+from portal.orders.reading import Batch, checked_batches, unpack
 from portal.orders.upsert import upsert_orders
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
 # rewrites most pages of the token-digest indexes (see database.bulk_writes).
 BATCH = 10_000
-ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
-                "ordered_at", "items")
 
 
 @dataclass
@@ -63,94 +56,21 @@ class ImportHooks:
     batch_done: Callable[[str], None] = lambda phase: None
 
 
-class _Group:
-    """One order's rows. A plain class with slots: an import makes one per order."""
-
-    __slots__ = ("line", "number", "rows", "raw", "items", "error")
-
-    def __init__(self, line: int, number: str, raw: dict, cells: list):
-        self.line, self.number, self.raw = line, number, raw
-        self.rows, self.items, self.error = [cells], [], None
+def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
+    """Report the batch's rejected orders; the others as (line, rows, record, packed)."""
+    for line, reason, rows in batch.rejected:
+        result.count("rejected")
+        hooks.reject(line, reason, rows)
+    return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
 
 
-def _groups(source: CsvSource, mapping: dict[str, int]):
-    """Orders from consecutive rows; each group carries its raw rows for the rejection report."""
-    order_columns = [(f, i) for f, i in mapping.items() if f in ORDER_FIELDS]
-    number_i = mapping["number"]
-    names = [f for f, _ in order_columns]
-    # itemgetter returns a tuple only for two or more indexes: the number's index pads the
-    # list, and zip below stops at the last name.
-    values_of = operator.itemgetter(*[i for _, i in order_columns], number_i)
-    name_i, qty_i, sku_i = (mapping.get(f) for f in ("item_name", "item_quantity", "item_sku"))
-    current: _Group | None = None
-    width = max(mapping.values()) + 1
-    for line, cells in source.rows():
-        if len(cells) < width:  # spreadsheets drop trailing empty cells
-            cells = cells + [""] * (width - len(cells))
-        number = cells[number_i].strip()
-        if current is None or not number or number != current.number:
-            if current is not None:
-                yield current
-            current = _Group(line, number, dict(zip(names, values_of(cells))), cells)
-        else:
-            for name, index in order_columns:
-                if not current.raw.get(name):
-                    current.raw[name] = cells[index]
-            if len(current.rows) <= ITEMS_MAX:
-                current.rows.append(cells)
-        if name_i is not None and cells[name_i].strip() and current.error is None:
-            try:
-                current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
-                                          sku_i is not None and cells[sku_i] or None))
-            except ValidationFailed as exc:
-                current.error = f"line {line}: {exc}"
-    if current is not None:
-        yield current
-
-
-def _valid_batches(source: CsvSource, mapping, tz, result: ImportResult, hooks: ImportHooks):
-    """Batches of (line, rows, record); invalid orders are counted and reported on the way."""
-    batch: list[tuple[int, list, OrderRecord]] = []
-    try:
-        for group in _groups(source, mapping):
-            try:
-                if group.error:
-                    raise ValidationFailed(group.error)
-                record = clean_order(group.raw, group.items, tz)
-            except ValidationFailed as exc:
-                result.count("rejected")
-                hooks.reject(group.line, str(exc), group.rows)
-                continue
-            batch.append((group.line, group.rows, record))
-            if len(batch) >= BATCH:
-                yield batch
-                batch = []
-    except ImportRefused:
-        yield batch  # the good rows read before the unreadable line
-        raise
-    yield batch
-
-
-def _apply(batch, *, key, source_name, write, hooks, result: ImportResult) -> list:
-    outcomes = upsert_orders([r for _, _, r in batch], source=source_name, key=key, write=write)
-    for (line, rows, _), outcome in zip(batch, outcomes, strict=True):
+def _apply(orders, *, key, source_name, write, hooks, result: ImportResult) -> list:
+    outcomes = upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write)
+    for (line, rows, *_), outcome in zip(orders, outcomes, strict=True):
         result.count(outcome.kind)
         if outcome.kind == "rejected":
             hooks.reject(line, outcome.reason, rows)
     return outcomes
-
-
-def _pack(line: int, record: OrderRecord) -> tuple:
-    when = record.ordered_at.isoformat() if record.ordered_at else None
-    return (line, record.number, record.external_id, record.customer_name, record.email,
-            record.phone, record.locale, record.country, when, record.items)
-
-
-def _unpack(packed: tuple) -> tuple[int, list, OrderRecord]:
-    line, number, external_id, name, email, phone, locale, country, when, items = packed
-    ordered_at = datetime.fromisoformat(when) if when else None
-    return line, [], OrderRecord(number, external_id, name, email, phone, locale, country,
-                                 ordered_at, items)
 
 
 def _spill(file, packed: list) -> None:
@@ -164,13 +84,6 @@ def _unspill(file) -> list:
     size = int.from_bytes(file.read(8), "big")
     # Safe: the file is anonymous and was written by this process, in this import.
     return marshal.loads(file.read(size))  # noqa: S302
-
-
-def _write_from_csv(path, encoding, delimiter, mapping, tz, apply, hooks, result) -> None:
-    with CsvSource(path, encoding, delimiter) as source:
-        for batch in _valid_batches(source, mapping, tz, result, hooks):
-            apply(batch, write=True, result=result)
-            _batch_finished(hooks, "writing", source.position)
 
 
 @contextlib.contextmanager
@@ -209,10 +122,14 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
 def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_name, tz,
          hooks: ImportHooks) -> ImportResult:
     apply = functools.partial(_apply, key=key, source_name=source_name, hooks=hooks)
+    size = os.path.getsize(path)
+    batches = functools.partial(checked_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
     result = ImportResult()
     if valid_rows_only:
         try:
-            _write_from_csv(path, encoding, delimiter, mapping, tz, apply, hooks, result)
+            for batch in batches():
+                apply(_orders(batch, result, hooks), write=True, result=result)
+                _batch_finished(hooks, "writing", batch.position)
         except ImportRefused as exc:
             result.status = "failed"
             result.message = f"{exc} The rows before it were imported."
@@ -222,15 +139,13 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
     with tempfile.TemporaryFile() as spill:
         check = ImportResult()
         try:
-            with CsvSource(path, encoding, delimiter) as source:
-                for batch in _valid_batches(source, mapping, tz, check, hooks):
-                    outcomes = apply(batch, write=False, result=check)
-                    # Orders already stored exactly so need no second look.
-                    _spill(spill, [_pack(line, record) for (line, _, record), outcome
-                                   in zip(batch, outcomes, strict=True)
-                                   if outcome.kind != "unchanged"])
-                    _batch_finished(hooks, "checking", source.position)
-                size = source.position
+            for batch in batches():
+                orders = _orders(batch, check, hooks)
+                outcomes = apply(orders, write=False, result=check)
+                # Orders already stored exactly so need no second look.
+                _spill(spill, [(line, packed) for (line, _, _, packed), outcome
+                               in zip(orders, outcomes, strict=True) if outcome.kind != "unchanged"])
+                _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
         if check.rejected:
@@ -242,6 +157,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         spilled = spill.tell()
         spill.seek(0)
         while spill.tell() < spilled:
-            apply([_unpack(p) for p in _unspill(spill)], write=True, result=result)
+            orders = [(line, [], unpack(packed)) for line, packed in _unspill(spill)]
+            apply(orders, write=True, result=result)
             _batch_finished(hooks, "writing", size * spill.tell() // max(spilled, 1))
     return result

@@ -14,6 +14,10 @@ from portal.orders.models import Order
 
 from .shopify_export import export_rows
 
+# Every test here runs three times: file read in this process, in a forked and in a spawned
+# worker process (see the csv_reader fixture).
+pytestmark = pytest.mark.usefixtures("csv_reader")
+
 HEADER = "Order Number,Customer Name,Email,Phone,Country,Order Date,Items\n"
 
 
@@ -206,3 +210,12 @@ def test_an_order_split_over_distant_rows_is_refused_not_merged(app, db, write_c
     assert result.exit_code == 1 and count(db) == 0
     with open(f"{path}.rejected.csv", encoding="utf-8-sig") as f:
         assert "4,order J-1 is listed more than once" in f.read()
+
+
+def test_the_worker_process_reads_the_file_when_asked_to(app, db, write_csv, csv_reader, request):
+    path = write_csv(HEADER + "".join(f"W-{n},Jane Doe,j{n}@example.com,,GB,2026-01-05,Mug\n" for n in range(30)))
+    result = run(app, path)
+    assert result.exit_code == 0, result.output
+    assert "created 30," in result.output
+    kind = request.node.callspec.params["csv_reader"]
+    assert csv_reader == ([] if kind == "in_process" else [kind])

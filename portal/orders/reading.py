@@ -1,0 +1,181 @@
+"""Reading and checking an orders CSV, in a second process when the file is large.
+
+Turning 100,000 CSV rows into checked orders is pure Python work that needs no
+database, while matching them against stored orders needs nothing but the
+database. A large file is therefore read in a worker process that sends
+checked batches through a pipe, and the importer matches batch N while the
+worker reads batch N+1: the two halves of the work run on two cores.
+
+Consecutive rows with the same order number are one order (Shopify writes
+one row per line item, with the order's fields on the first). Orders travel
+packed (`pack`): plain tuples that marshal can carry, dates as ISO text.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import multiprocessing
+import operator
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from typing import NamedTuple
+
+from portal.errors import ValidationFailed
+from portal.orders.csv_source import CsvSource, ImportRefused
+from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
+
+ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
+                "ordered_at", "items")
+# Below this size a worker process costs more to start than it saves.
+WORKER_MIN_BYTES = 1 << 20
+
+
+class Batch(NamedTuple):
+    """Checked orders (line, raw rows, packed order) and rejected ones (line, reason, raw rows)."""
+
+    position: int  # bytes of the file read so far
+    orders: list
+    rejected: list
+
+
+class _Group:
+    """One order's rows. A plain class with slots: an import makes one per order."""
+
+    __slots__ = ("line", "number", "rows", "raw", "items", "error")
+
+    def __init__(self, line: int, number: str, raw: dict, cells: list):
+        self.line, self.number, self.raw = line, number, raw
+        self.rows, self.items, self.error = [cells], [], None
+
+
+def _groups(source: CsvSource, mapping: dict[str, int]):
+    """Orders from consecutive rows; each group carries its raw rows for the rejection report."""
+    order_columns = [(f, i) for f, i in mapping.items() if f in ORDER_FIELDS]
+    number_i = mapping["number"]
+    names = [f for f, _ in order_columns]
+    # itemgetter returns a tuple only for two or more indexes: the number's index pads the
+    # list, and zip below stops at the last name.
+    values_of = operator.itemgetter(*[i for _, i in order_columns], number_i)
+    name_i, qty_i, sku_i = (mapping.get(f) for f in ("item_name", "item_quantity", "item_sku"))
+    current: _Group | None = None
+    width = max(mapping.values()) + 1
+    for line, cells in source.rows():
+        if len(cells) < width:  # spreadsheets drop trailing empty cells
+            cells = cells + [""] * (width - len(cells))
+        number = cells[number_i].strip()
+        if current is None or not number or number != current.number:
+            if current is not None:
+                yield current
+            current = _Group(line, number, dict(zip(names, values_of(cells), strict=False)), cells)
+        else:
+            for name, index in order_columns:
+                if not current.raw.get(name):
+                    current.raw[name] = cells[index]
+            if len(current.rows) <= ITEMS_MAX:
+                current.rows.append(cells)
+        if name_i is not None and cells[name_i].strip() and current.error is None:
+            try:
+                current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
+                                          sku_i is not None and cells[sku_i] or None))
+            except ValidationFailed as exc:
+                current.error = f"line {line}: {exc}"
+    if current is not None:
+        yield current
+
+
+def pack(record: OrderRecord) -> tuple:
+    when = record.ordered_at.isoformat() if record.ordered_at else None
+    return (record.number, record.external_id, record.customer_name, record.email, record.phone,
+            record.locale, record.country, when, record.items)
+
+
+def unpack(packed) -> OrderRecord:
+    number, external_id, name, email, phone, locale, country, when, items = packed
+    return OrderRecord(number, external_id, name, email, phone, locale, country,
+                       datetime.fromisoformat(when) if when else None, items)
+
+
+class _Refused(NamedTuple):
+    message: str
+
+
+def _checked(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
+             batch_size: int) -> Iterator[Batch | _Refused]:
+    """Batches in file order; an unreadable file ends with _Refused after the rows before it."""
+    orders: list = []
+    rejected: list = []
+    with CsvSource(path, encoding, delimiter) as source:
+        try:
+            for group in _groups(source, mapping):
+                try:
+                    if group.error:
+                        raise ValidationFailed(group.error)
+                    orders.append((group.line, group.rows, pack(clean_order(group.raw, group.items, tz))))
+                except ValidationFailed as exc:
+                    rejected.append((group.line, str(exc), group.rows))
+                    continue
+                if len(orders) >= batch_size:
+                    yield Batch(source.position, orders, rejected)
+                    orders, rejected = [], []
+        except ImportRefused as exc:
+            yield Batch(source.position, orders, rejected)
+            yield _Refused(str(exc))
+            return
+        yield Batch(source.position, orders, rejected)
+
+
+def _work(sender, path, encoding, delimiter, mapping, tz, batch_size) -> None:
+    """The worker process: every batch goes to the importer as one marshal message."""
+    gc.disable()  # as in the importer: its objects are acyclic, collected once per batch
+    for batch in _checked(path, encoding, delimiter, mapping, tz, batch_size):
+        sender.send_bytes(marshal.dumps(tuple(batch)))
+        gc.collect(1)
+    sender.close()
+
+
+def checked_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
+                    batch_size: int, size: int) -> Iterator[Batch]:
+    """The file's batches in order; raises ImportRefused after the rows before an unreadable line."""
+    if size < WORKER_MIN_BYTES:
+        produced = _checked(path, encoding, delimiter, mapping, tz, batch_size)
+        for batch in produced:
+            if isinstance(batch, _Refused):
+                raise ImportRefused(batch.message)
+            yield batch
+        return
+    yield from _from_worker(path, encoding, delimiter, mapping, tz, batch_size)
+
+
+def _start_method() -> str:
+    # Fork is instant, but only safe in a single-threaded process; a threaded web server
+    # gets a fresh interpreter instead.
+    return "fork" if threading.active_count() == 1 else "spawn"
+
+
+def _from_worker(path, encoding, delimiter, mapping, tz, batch_size) -> Iterator[Batch]:
+    context = multiprocessing.get_context(_start_method())
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, args=(sender, path, encoding, delimiter, mapping, tz, batch_size),
+                             name="portal-import-reader", daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        while True:
+            try:
+                # Safe: the bytes come from our own worker process, over a private pipe.
+                message = marshal.loads(receiver.recv_bytes())  # noqa: S302
+            except EOFError:
+                break
+            if len(message) == 1:  # a _Refused, after the rows read before it
+                raise ImportRefused(message[0])
+            yield Batch(*message)
+        worker.join()
+        if worker.exitcode != 0:
+            raise RuntimeError(f"the CSV reader process failed (exit code {worker.exitcode})")
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()

@@ -117,19 +117,18 @@ def fill(app, count: int, agents: list[int]) -> None:
 
 def build(kind: str, folder: Path, count: int):
     """A migrated, filled database and a logged-in client; returns (client, cleanup, figures)."""
-    from flask_migrate import upgrade
-
     from portal import create_app
     from portal.auth.services import create_staff
     from portal.database import write_intent
     from portal.extensions import db
+    from portal.migrating import upgrade_to_heads
 
     url, drop = _database(kind, folder, f"t{count}")
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False, **KEYS})
     try:
         with app.app_context():
             with write_intent():
-                upgrade(directory=app.extensions["migrate"].directory, revision="heads")
+                upgrade_to_heads()
                 staff = [create_staff(f"agent{i}@example.com", f"Agent {i}", "agent", PASSWORD) for i in range(8)]
                 agent_ids = [s.id for s in staff]  # flushed ids, read before the commit
                 db.session.commit()

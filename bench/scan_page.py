@@ -42,18 +42,17 @@ def _free_port() -> int:
 def prepare(folder: Path, count: int) -> tuple[str, list[str], str]:
     """Migrate a fresh SQLite database, add orders; return its URL, tokens and a rendered page."""
     os.environ.update(KEYS)
-    from flask_migrate import upgrade
-
     from portal import create_app
     from portal.database import write_intent
     from portal.extensions import db
+    from portal.migrating import upgrade_to_heads
     from portal.orders import services as orders
 
     url = f"sqlite:///{folder / 'bench.db'}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False})
     tokens = []
     with app.app_context(), write_intent():
-        upgrade(directory=app.extensions["migrate"].directory, revision="heads")
+        upgrade_to_heads()
         for i in range(count):
             order = orders.create_order(key=app.config["TOKEN_KEY"], number=f"B-{i:06d}", locale="en")
             tokens.append(orders.scan_token(order, app.config["TOKEN_KEY"]))

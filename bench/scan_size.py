@@ -47,19 +47,19 @@ def measure(base: str, token: str, locale: str) -> dict[str, int]:
 
 def main() -> None:
     os.environ.update(KEYS)
-    from flask_migrate import upgrade
     from werkzeug.serving import make_server
 
     from portal import create_app
     from portal.database import write_intent
     from portal.extensions import db
+    from portal.migrating import upgrade_to_heads
     from portal.orders import services as orders
 
     with tempfile.TemporaryDirectory() as folder:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/size.db",
                           "RATELIMIT_ENABLED": False})
         with app.app_context(), write_intent():
-            upgrade(directory=app.extensions["migrate"].directory, revision="heads")
+            upgrade_to_heads()
             order = orders.create_order(key=app.config["TOKEN_KEY"], number="SHOP-20417", locale="en")
             token = orders.scan_token(order, app.config["TOKEN_KEY"])
             db.session.commit()

@@ -8,7 +8,6 @@ import sys
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
-from flask_migrate import upgrade
 
 from portal.database import write_intent
 from portal.errors import DomainError
@@ -21,7 +20,28 @@ def _create_app():
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app)
+class PortalGroup(FlaskGroup):
+    """Flask's command group, with Flask-Migrate's `db` group loaded only when it is used.
+
+    Click's lazy-subcommand pattern: `db` is listed, but Flask-Migrate (and
+    Alembic, slow to import) is imported and bound to the app only when `db`
+    is looked up, so other commands start without it.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "db"})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        # Flask has loaded the app and pushed its context, unless the app failed to load.
+        if command is None and name == "db" and current_app:
+            from portal.migrating import migrate_commands
+
+            command = migrate_commands(current_app._get_current_object())
+        return command
+
+
+@click.group(cls=PortalGroup, create_app=_create_app)
 def main() -> None:
     """The feedback portal."""
 
@@ -56,9 +76,10 @@ def create_staff_command(email: str, role: str, name: str, password_stdin: bool)
 def demo_command(count: int) -> None:
     """Set up a database with demo orders; print a staff login and scan URLs."""
     from portal.demo import ensure_demo_data
+    from portal.migrating import upgrade_to_heads
 
     _adopt_instance_keys(current_app)
-    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
+    upgrade_to_heads()
     with write_intent():
         result = ensure_demo_data(count)
         db.session.commit()

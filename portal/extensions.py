@@ -1,15 +1,16 @@
-"""Extensions, created unbound; `create_app` binds them."""
+"""Extensions, created unbound; `create_app` binds them.
+
+Flask-Migrate is not among them: `portal.migrating` binds it when it is needed.
+"""
 
 from flask_babel import Babel
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 
 from portal.database import Base
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 csrf = CSRFProtect()
 login = LoginManager()
 babel = Babel()

@@ -3,7 +3,8 @@
 Embedded default: a SQLite-backed queue in the instance folder, so nothing
 extra has to run. With PORTAL_REDIS_URL set, Redis carries the queue.
 PORTAL_JOBS_IMMEDIATE=1 runs each job at once in the caller (tests, demos).
-Run the consumer with `portal worker`.
+Run the consumer with `portal worker`. Huey is not imported at app start:
+code that enqueues imports its job module when it first needs it.
 """
 
 from __future__ import annotations
@@ -59,5 +60,7 @@ def app_job(fn):
     return run
 
 
-# The workspace's schedules register themselves with `huey` when imported.
+# The tasks and the workspace's schedules register themselves with `huey` when
+# imported; the app itself imports this module only when it first enqueues.
+from portal.printing import jobs as _printing_jobs  # noqa: E402,F401
 from portal.tickets import periodic  # noqa: E402,F401

@@ -8,10 +8,9 @@ from flask_babel import get_locale
 from portal import database, ratelimit, security_headers, settings_cache
 from portal.config import RTL_LOCALES
 from portal.errors import register_error_handlers
-from portal.extensions import babel, csrf, db, login, migrate
+from portal.extensions import babel, csrf, db, login
 from portal.logging_redaction import install_redaction
 
-MIGRATIONS = str(__import__("pathlib").Path(__file__).parent / "migrations")
 LOCALE_COOKIE = "portal_lang"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -33,7 +32,6 @@ def select_locale() -> str:
 
 def init_extensions(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     csrf.init_app(app)
     ratelimit.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

@@ -35,11 +35,11 @@ def pytest_report_header(config):
 
 
 def _migrate(url: str) -> None:
-    from flask_migrate import upgrade
+    from portal.migrating import upgrade_to_heads
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, **TEST_KEYS})
     with app.app_context():
-        upgrade(directory=app.extensions["migrate"].directory, revision="heads")
+        upgrade_to_heads()
         _db.engine.dispose()
 
 

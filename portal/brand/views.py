@@ -11,8 +11,7 @@ from portal.brand.forms import LANGUAGES, BrandForm
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.printing.layouts import LAYOUTS, get_layout
-from portal.printing.runner import fallback_url
-from portal.printing.template import FilledCard, render_filled
+from portal.printing.template import FilledCard, fallback_url, render_filled
 
 bp = Blueprint("brand", __name__, url_prefix="/staff/brand")
 

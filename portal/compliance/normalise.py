@@ -24,8 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 STEMMER_LANGUAGES = {"en": "english", "fa": "persian", "hy": "armenian", "ro": "romanian"}
 
 # Invisible characters that change nothing a reader sees but split or glue words.
@@ -86,6 +84,10 @@ class Token:
 
 @lru_cache(maxsize=8)
 def _stemmer(lang: str):
+    # Imported here: snowballstemmer loads every language's stemmer, and the pages
+    # that import this package at app start never stem anything.
+    import snowballstemmer
+
     return snowballstemmer.stemmer(STEMMER_LANGUAGES[lang])
 
 

@@ -16,7 +16,6 @@ from portal.extensions import db
 from portal.printing import services
 from portal.printing.layouts import DEFAULT_LAYOUT, LAYOUTS
 from portal.printing.models import DONE
-from portal.printing.runner import run_batch
 from portal.printing.selection import Selection, parse_numbers
 from portal.printing.storage import get_storage
 
@@ -44,6 +43,10 @@ def _date(ctx, param, value):
 @with_appcontext
 def print_cards_command(out, unprinted, since, until, numbers, numbers_file, layout, retry_id):
     """Print insert cards for the chosen orders into one print-ready PDF."""
+    # Imported here: the runner loads the PDF writer (pikepdf, fontTools), which
+    # the other commands do not need at start-up.
+    from portal.printing.runner import run_batch
+
     picked = parse_numbers(numbers + "\n" + (numbers_file.read() if numbers_file else ""))
     try:
         with write_intent():

@@ -32,14 +32,10 @@ from portal.printing.models import (
 )
 from portal.printing.services import check_brand_wording
 from portal.printing.storage import get_storage
+from portal.printing.template import fallback_url
 from portal.printing.wording import DEFAULT_WORDS
 
 log = logging.getLogger(__name__)
-
-
-def fallback_url(config) -> str:
-    """The address printed under the QR code, where a customer types the code."""
-    return config.get("CARD_FALLBACK_URL") or config["BASE_URL"] + "/code"
 
 
 def card_locale(locale: str | None) -> str:

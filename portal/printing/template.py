@@ -60,6 +60,11 @@ def qr_size_mm(layout: Layout) -> float:
     return 50.0 if layout.card_h >= 140 else 38.0
 
 
+def fallback_url(config) -> str:
+    """The address printed under the QR code, where a customer types the code."""
+    return config.get("CARD_FALLBACK_URL") or config["BASE_URL"] + "/code"
+
+
 def display_site(url: str) -> str:
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/")

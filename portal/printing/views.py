@@ -23,7 +23,6 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.printing import services
 from portal.printing.forms import BatchActionForm, NewBatchForm
-from portal.printing.jobs import print_batch_job
 from portal.printing.layouts import LAYOUTS
 from portal.printing.models import DONE, PrintBatch
 from portal.printing.selection import Selection, parse_numbers
@@ -48,6 +47,9 @@ def _batch_or_404(batch_id: int) -> PrintBatch:
 
 def _enqueue(batch_id: int) -> None:
     """After the commit: the job (immediate in tests) must see the batch."""
+    # Imported here: the job queue (Huey, Redis) is loaded on the first enqueue, not at app start.
+    from portal.printing.jobs import print_batch_job
+
     try:
         print_batch_job(batch_id)
     except Exception:  # the queue is down: the batch stays queued and says so

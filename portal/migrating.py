@@ -1,0 +1,47 @@
+"""Flask-Migrate, bound to an app only when migrations are needed.
+
+Importing Flask-Migrate imports Alembic, which costs a noticeable part of the
+`portal` command's start-up, and most commands never migrate. So the app does
+not bind it in `create_app`: `portal db ...` binds it when that group is
+looked up (see `portal.cli.PortalGroup`), and `portal demo`, the tests and the
+benches call `upgrade_to_heads`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+def init_migrate(app: Flask):
+    """Bind Flask-Migrate to ``app`` once (this also adds its `db` group to ``app.cli``).
+
+    Returns ``app.extensions["migrate"]``, the configuration `migrations/env.py` reads.
+    """
+    if "migrate" not in app.extensions:
+        from flask_migrate import Migrate
+
+        from portal.extensions import db
+
+        Migrate(app, db, directory=MIGRATIONS, render_as_batch=True)
+    return app.extensions["migrate"]
+
+
+def migrate_commands(app: Flask) -> click.Group:
+    """Flask-Migrate's `db` group, with Flask-Migrate bound to ``app``."""
+    from flask_migrate.cli import db as db_group
+
+    init_migrate(app)
+    return db_group
+
+
+def upgrade_to_heads() -> None:
+    """Migrate the current app's database to the head of every branch (needs an app context)."""
+    from flask_migrate import upgrade
+
+    app = current_app._get_current_object()
+    upgrade(directory=init_migrate(app).directory, revision="heads")

@@ -10,7 +10,7 @@ ORM would store them (UTC datetimes, JSON) and read back the same way.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import JSON, ColumnElement, Table, any_, bindparam, func, insert, select
 from sqlalchemy.engine import Connection, Dialect
@@ -19,7 +19,8 @@ from sqlalchemy.types import ARRAY
 
 @functools.cache
 def _compiled_insert(table: Table, columns: tuple[str, ...], dialect: Dialect):
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    # for_executemany: no implicit RETURNING of the new ids (PostgreSQL adds one otherwise).
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns), for_executemany=True)
     order = compiled.positiontup if compiled.positional else list(columns)
     if sorted(order) != sorted(columns):  # a column default rendered inline would shift values
         raise ValueError(f"columns {columns} do not compile to one parameter each")
@@ -28,10 +29,11 @@ def _compiled_insert(table: Table, columns: tuple[str, ...], dialect: Dialect):
 
 
 def insert_rows(connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple],
-                constants: dict | None = None) -> None:
+                constants: dict | None = None, ready: Collection[str] = ()) -> None:
     """Insert `rows` (tuples of values in `columns` order) with one executemany.
 
-    `constants` are columns with the same value in every row, converted once.
+    `constants` are columns with the same value in every row, converted once; `ready`
+    columns hold values already converted (JSON text for a JSON column).
     """
     if not rows:
         return
@@ -42,7 +44,8 @@ def insert_rows(connection: Connection, table: Table, columns: Sequence[str], ro
     stored = tuple(processor_of[name](value) if processor_of[name] else value
                    for name, value in constants.items())
     # Where each parameter comes from in `row + stored`, and what converts it (constants: nothing).
-    picks = [(names.index(name), None if name in constants else processor_of[name]) for name in order]
+    picks = [(names.index(name), None if name in constants or name in ready else processor_of[name])
+             for name in order]
     extended = (row + stored for row in rows) if stored else rows
     if positional:
         params = [tuple(p(row[i]) if p else row[i] for i, p in picks) for row in extended]

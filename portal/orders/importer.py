@@ -18,13 +18,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from portal.database import bulk_writes
+from portal.orders import reading, spill
 from portal.orders.csv_source import ImportRefused
 from portal.orders.reading import Batch, checked_batches, unpack
 from portal.orders.upsert import upsert_orders
@@ -64,26 +63,14 @@ def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tupl
     return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
 
 
-def _apply(orders, *, key, source_name, write, hooks, result: ImportResult) -> list:
-    outcomes = upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write)
+def _apply(orders, *, key, source_name, write, hooks, result: ImportResult, prepared=None) -> list:
+    outcomes = upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write,
+                             prepared=prepared)
     for (line, rows, *_), outcome in zip(orders, outcomes, strict=True):
         result.count(outcome.kind)
         if outcome.kind == "rejected":
             hooks.reject(line, outcome.reason, rows)
     return outcomes
-
-
-def _spill(file, packed: list) -> None:
-    # Length-prefixed dumps: marshal.load on a file reads it in many tiny pieces.
-    data = marshal.dumps(packed)
-    file.write(len(data).to_bytes(8, "big"))
-    file.write(data)
-
-
-def _unspill(file) -> list:
-    size = int.from_bytes(file.read(8), "big")
-    # Safe: the file is anonymous and was written by this process, in this import.
-    return marshal.loads(file.read(size))  # noqa: S302
 
 
 @contextlib.contextmanager
@@ -140,17 +127,17 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
             result.status = "failed"
             result.message = f"{exc} The rows before it were imported."
         return result
-    # The check pass keeps the orders it would create or update in an anonymous temporary
+    # The check pass keeps the orders it would create or update in a private temporary
     # file (one marshal record per batch), so the write pass does not parse the CSV again.
-    with tempfile.TemporaryFile() as spill:
+    with spill.spill_file() as (spill_path, spill_file):
         check = ImportResult()
         try:
             for batch in batches():
                 orders = _orders(batch, check, hooks)
                 outcomes = apply(orders, write=False, result=check)
                 # Orders already stored exactly so need no second look.
-                _spill(spill, [(line, packed) for (line, _, _, packed), outcome
-                               in zip(orders, outcomes, strict=True) if outcome.kind != "unchanged"])
+                spill.write(spill_file, [(line, packed) for (line, _, _, packed), outcome
+                                         in zip(orders, outcomes, strict=True) if outcome.kind != "unchanged"])
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
@@ -160,10 +147,11 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
                              "imported. Fix them, or choose to import only the valid rows.")
             return check
         result.unchanged = check.unchanged
-        spilled = spill.tell()
-        spill.seek(0)
-        while spill.tell() < spilled:
-            orders = [(line, [], unpack(packed)) for line, packed in _unspill(spill)]
-            apply(orders, write=True, result=result)
-            _batch_finished(hooks, "writing", size * spill.tell() // max(spilled, 1))
+        spilled = spill_file.tell()
+        spill_file.close()
+        for spilled_orders, drawn, items, position in spill.prepared_batches(
+                spill_path, key, in_worker=size >= reading.WORKER_MIN_BYTES):
+            orders = [(line, [], unpack(packed)) for line, packed in spilled_orders]
+            apply(orders, write=True, result=result, prepared=list(zip(drawn, items, strict=True)))
+            _batch_finished(hooks, "writing", size * position // max(spilled, 1))
     return result

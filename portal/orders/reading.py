@@ -2,9 +2,8 @@
 
 Turning 100,000 CSV rows into checked orders is pure Python work that needs no
 database, while matching them against stored orders needs nothing but the
-database. A large file is therefore read in a worker process that sends
-checked batches through a pipe, and the importer matches batch N while the
-worker reads batch N+1: the two halves of the work run on two cores.
+database. A large file is therefore read in a worker process (worker.py), and
+the importer matches batch N while the worker reads batch N+1.
 
 Consecutive rows with the same order number are one order (Shopify writes
 one row per line item, with the order's fields on the first). Orders travel
@@ -13,16 +12,13 @@ packed (`pack`): plain tuples that marshal can carry, dates as ISO text.
 
 from __future__ import annotations
 
-import gc
-import marshal
-import multiprocessing
 import operator
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from typing import NamedTuple
 
 from portal.errors import ValidationFailed
+from portal.orders import worker
 from portal.orders.csv_source import CsvSource, ImportRefused
 from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
 
@@ -97,13 +93,10 @@ def unpack(packed) -> OrderRecord:
                        datetime.fromisoformat(when) if when else None, items)
 
 
-class _Refused(NamedTuple):
-    message: str
-
-
 def _checked(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
-             batch_size: int) -> Iterator[Batch | _Refused]:
-    """Batches in file order; an unreadable file ends with _Refused after the rows before it."""
+             batch_size: int) -> Iterator[tuple]:
+    """Batches as plain tuples (marshal takes no subclass); an unreadable file ends with a
+    1-tuple, the reason, after the rows before it."""
     orders: list = []
     rejected: list = []
     with CsvSource(path, encoding, delimiter) as source:
@@ -117,65 +110,21 @@ def _checked(path: str, encoding: str, delimiter: str, mapping: dict[str, int], 
                     rejected.append((group.line, str(exc), group.rows))
                     continue
                 if len(orders) >= batch_size:
-                    yield Batch(source.position, orders, rejected)
+                    yield (source.position, orders, rejected)
                     orders, rejected = [], []
         except ImportRefused as exc:
-            yield Batch(source.position, orders, rejected)
-            yield _Refused(str(exc))
+            yield (source.position, orders, rejected)
+            yield (str(exc),)
             return
-        yield Batch(source.position, orders, rejected)
-
-
-def _work(sender, path, encoding, delimiter, mapping, tz, batch_size) -> None:
-    """The worker process: every batch goes to the importer as one marshal message."""
-    gc.disable()  # as in the importer: its objects are acyclic, collected once per batch
-    for batch in _checked(path, encoding, delimiter, mapping, tz, batch_size):
-        sender.send_bytes(marshal.dumps(tuple(batch)))
-        gc.collect(1)
-    sender.close()
+        yield (source.position, orders, rejected)
 
 
 def checked_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
                     batch_size: int, size: int) -> Iterator[Batch]:
     """The file's batches in order; raises ImportRefused after the rows before an unreadable line."""
-    if size < WORKER_MIN_BYTES:
-        produced = _checked(path, encoding, delimiter, mapping, tz, batch_size)
-        for batch in produced:
-            if isinstance(batch, _Refused):
-                raise ImportRefused(batch.message)
-            yield batch
-        return
-    yield from _from_worker(path, encoding, delimiter, mapping, tz, batch_size)
-
-
-def _start_method() -> str:
-    # Fork is instant, but only safe in a single-threaded process; a threaded web server
-    # gets a fresh interpreter instead.
-    return "fork" if threading.active_count() == 1 else "spawn"
-
-
-def _from_worker(path, encoding, delimiter, mapping, tz, batch_size) -> Iterator[Batch]:
-    context = multiprocessing.get_context(_start_method())
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(sender, path, encoding, delimiter, mapping, tz, batch_size),
-                             name="portal-import-reader", daemon=True)
-    worker.start()
-    sender.close()
-    try:
-        while True:
-            try:
-                # Safe: the bytes come from our own worker process, over a private pipe.
-                message = marshal.loads(receiver.recv_bytes())  # noqa: S302
-            except EOFError:
-                break
-            if len(message) == 1:  # a _Refused, after the rows read before it
-                raise ImportRefused(message[0])
-            yield Batch(*message)
-        worker.join()
-        if worker.exitcode != 0:
-            raise RuntimeError(f"the CSV reader process failed (exit code {worker.exitcode})")
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
+    args = (path, encoding, delimiter, mapping, tz, batch_size)
+    produced = _checked(*args) if size < WORKER_MIN_BYTES else worker.stream(_checked, args, "CSV reader")
+    for message in produced:
+        if len(message) == 1:  # the file cannot be read further
+            raise ImportRefused(message[0])
+        yield Batch(*message)

@@ -50,6 +50,11 @@ def _token_values(key: str, nonce: str) -> tuple[str, str, str]:
             tokens.digest(tokens.derive_code(key, nonce)))
 
 
+def new_token_values(key: str, count: int) -> list[tuple[str, str, str]]:
+    """Token columns for `count` new orders (a worker process may draw them ahead)."""
+    return [_token_values(key, nonce) for nonce in tokens.new_nonces(count)]
+
+
 def _changes(row, record: OrderRecord) -> dict:
     changes = {}
     for name in COMPARED:
@@ -108,20 +113,22 @@ def _match(record: OrderRecord, by_number, by_external):
 
 
 def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: bool = True,
-                  return_ids: bool = False) -> list[Outcome]:
+                  return_ids: bool = False, prepared: list[tuple] | None = None) -> list[Outcome]:
     """One outcome per record, in order. Flushes its writes; never commits.
 
     New orders' ids are only fetched with `return_ids`: RETURNING over a large
     batch costs more than the insert itself, and the CSV import does not need them.
+    `prepared`, one per record, is (token values, items as JSON text) computed ahead
+    by the import's worker process; a record that turns out to exist already ignores it.
     """
     by_number, by_external = _existing(records, source)
     outcomes: list[Outcome | None] = []
-    inserts: list[tuple[int, dict]] = []
+    inserts: list[tuple[int, tuple, tuple | None]] = []
     updates: dict[frozenset, list[dict]] = defaultdict(list)
     seen_numbers: set[str] = set()
     seen_external: set[str] = set()
     now = utcnow()
-    for record in records:
+    for position, record in enumerate(records):
         if record.number in seen_numbers or (record.external_id and record.external_id in seen_external):
             outcomes.append(Outcome("rejected", reason=f"order {record.number} is listed more than "
                                     "once (the rows of one order must be next to each other)"))
@@ -133,10 +140,11 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
         if reason:
             outcomes.append(Outcome("rejected", reason=reason))
         elif match is None:
+            drawn, items = prepared[position] if prepared else (None, list(record.items))
             inserts.append((len(outcomes), (record.number, record.external_id,
                                              record.customer_name, record.email, record.phone,
                                              record.locale, record.country, record.ordered_at,
-                                             list(record.items))))
+                                             items), drawn))
             outcomes.append(None)  # filled in with the new id below
         else:
             changes = _changes(match, record)
@@ -144,22 +152,26 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
                 updates[frozenset(changes)].append({"id": match.id, **changes})
             outcomes.append(Outcome("updated" if changes else "unchanged", match.id))
     if write:
-        ids = _insert(key, [row for _, row in inserts], {"source": source, "created_at": now}, return_ids)
+        ids = _insert(key, [row for _, row, _ in inserts], {"source": source, "created_at": now},
+                      return_ids, [drawn for *_, drawn in inserts] if prepared else None)
         for group in updates.values():
             db.session.execute(update(Order), group)
     else:
         ids = [None] * len(inserts)
-    for (index, _), order_id in zip(inserts, ids, strict=True):
+    for (index, *_), order_id in zip(inserts, ids, strict=True):
         outcomes[index] = Outcome("created", order_id)
     return outcomes
 
 
-def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool) -> list[int | None]:
-    """Store new orders (rows without their token columns), each with a fresh nonce."""
+def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool,
+            drawn: list[tuple] | None = None) -> list[int | None]:
+    """Store new orders (rows without their token columns), each with a fresh nonce.
+
+    With `drawn` (token values drawn ahead), the rows' items are JSON text already.
+    """
     if not rows:
         return []
-    nonces = tokens.new_nonces(len(rows))
-    full = [row + _token_values(key, nonce) for row, nonce in zip(rows, nonces, strict=True)]
+    full = [row + values for row, values in zip(rows, drawn or new_token_values(key, len(rows)), strict=True)]
     # Typed codes have 40 bits: collisions are rare but possible, so draw again for those.
     code = len(_INSERTED) - 1
     taken = set(db.session.scalars(_lookups(db.session.connection().dialect)[2],
@@ -173,7 +185,8 @@ def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool) -> l
         batch.add(row[code])
     if not return_ids:
         # One driver-level executemany: the import's 100,000 rows skip per-row statement work.
-        insert_rows(db.session.connection(), _TABLE, _INSERTED, full, constants)
+        insert_rows(db.session.connection(), _TABLE, _INSERTED, full, constants,
+                    ready=("items",) if drawn else ())
         return [None] * len(full)
     statement = insert(Order).returning(Order.id, sort_by_parameter_order=True)
     return list(db.session.scalars(

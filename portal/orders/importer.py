@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from portal.database import bulk_writes
 from portal.orders import reading, spill
 from portal.orders.csv_source import ImportRefused
-from portal.orders.reading import Batch, checked_batches, unpack
+from portal.orders.reading import Batch, pack, unpack
 from portal.orders.upsert import upsert_orders
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
@@ -55,12 +55,13 @@ class ImportHooks:
     batch_done: Callable[[str], None] = lambda phase: None
 
 
-def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
-    """Report the batch's rejected orders; the others as (line, rows, record, packed)."""
-    for line, reason, rows in batch.rejected:
+def _orders(batch: Batch, tz: str, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
+    """Check the batch: report its rejected orders, return the others as (line, rows, record)."""
+    orders, rejected = reading.checked(batch, tz)
+    for line, reason, rows in rejected:
         result.count("rejected")
         hooks.reject(line, reason, rows)
-    return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
+    return orders
 
 
 def _apply(orders, *, key, source_name, write, hooks, result: ImportResult, prepared=None) -> list:
@@ -116,12 +117,12 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
          hooks: ImportHooks) -> ImportResult:
     apply = functools.partial(_apply, key=key, source_name=source_name, hooks=hooks)
     size = os.path.getsize(path)
-    batches = functools.partial(checked_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
+    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, BATCH, size)
     result = ImportResult()
     if valid_rows_only:
         try:
             for batch in batches():
-                apply(_orders(batch, result, hooks), write=True, result=result)
+                apply(_orders(batch, tz, result, hooks), write=True, result=result)
                 _batch_finished(hooks, "writing", batch.position)
         except ImportRefused as exc:
             result.status = "failed"
@@ -133,10 +134,10 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         check = ImportResult()
         try:
             for batch in batches():
-                orders = _orders(batch, check, hooks)
+                orders = _orders(batch, tz, check, hooks)
                 outcomes = apply(orders, write=False, result=check)
                 # Orders already stored exactly so need no second look.
-                spill.write(spill_file, [(line, packed) for (line, _, _, packed), outcome
+                spill.write(spill_file, [(line, pack(record)) for (line, _, record), outcome
                                          in zip(orders, outcomes, strict=True) if outcome.kind != "unchanged"])
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:

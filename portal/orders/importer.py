@@ -23,10 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from portal.database import bulk_writes
-from portal.orders import reading, spill
+from portal.extensions import db
+from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import ImportRefused
 from portal.orders.reading import Batch, pack, unpack
-from portal.orders.upsert import upsert_orders
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
 # rewrites most pages of the token-digest indexes (see database.bulk_writes).
@@ -64,9 +64,20 @@ def _orders(batch: Batch, tz: str, result: ImportResult, hooks: ImportHooks) -> 
     return orders
 
 
-def _apply(orders, *, key, source_name, write, hooks, result: ImportResult, prepared=None) -> list:
-    outcomes = upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write,
-                             prepared=prepared)
+def _plan(orders, outcomes) -> tuple[list, list]:
+    """What the write pass will do: orders to create and to update, as (line, packed);
+    orders already stored exactly so need no second look."""
+    creates, updates = [], []
+    for (line, _, record), outcome in zip(orders, outcomes, strict=True):
+        if outcome.kind == "created":
+            creates.append((line, pack(record)))
+        elif outcome.kind == "updated":
+            updates.append((line, pack(record)))
+    return creates, updates
+
+
+def _apply(orders, *, key, source_name, write, hooks, result: ImportResult) -> list:
+    outcomes = upsert.upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write)
     for (line, rows, *_), outcome in zip(orders, outcomes, strict=True):
         result.count(outcome.kind)
         if outcome.kind == "rejected":
@@ -137,8 +148,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
                 orders = _orders(batch, tz, check, hooks)
                 outcomes = apply(orders, write=False, result=check)
                 # Orders already stored exactly so need no second look.
-                spill.write(spill_file, [(line, pack(record)) for (line, _, record), outcome
-                                         in zip(orders, outcomes, strict=True) if outcome.kind != "unchanged"])
+                spill.write(spill_file, _plan(orders, outcomes))
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
@@ -150,9 +160,15 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         result.unchanged = check.unchanged
         spilled = spill_file.tell()
         spill_file.close()
-        for spilled_orders, drawn, items, position in spill.prepared_batches(
-                spill_path, key, in_worker=size >= reading.WORKER_MIN_BYTES):
-            orders = [(line, [], unpack(packed)) for line, packed in spilled_orders]
-            apply(orders, write=True, result=result, prepared=list(zip(drawn, items, strict=True)))
+        for creates, updates, rows, ready, position in spill.prepared_batches(
+                spill_path, key, db.session.get_bind().dialect.name, size >= reading.WORKER_MIN_BYTES):
+            if updates:
+                apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
+            if not rows:
+                pass
+            elif upsert.insert_planned(rows, ready, source=source_name):
+                result.created += len(rows)
+            else:  # another writer stored one of these orders since the check: plan them again
+                apply([(line, [], unpack(packed)) for line, packed in creates], write=True, result=result)
             _batch_finished(hooks, "writing", size * position // max(spilled, 1))
     return result

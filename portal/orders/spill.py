@@ -1,9 +1,10 @@
-"""The check pass's orders, kept on disk for the write pass, and made ready for it.
+"""The check pass's plan, kept on disk for the write pass, and made ready for it.
 
 The check pass writes one marshal record per batch: the orders it would create
-or update, packed (reading.pack). The write pass reads them back in order;
-for a large import a worker process reads them and draws each batch's tokens
-and encodes its items as JSON while the importer writes the batch before.
+and those it would update, packed (reading.pack). The write pass reads them
+back in order; for a large import a worker process reads them, draws the new
+orders' tokens and converts their values while the importer writes the batch
+before, so writing a batch of new orders is one executemany.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from portal.orders import worker
 from portal.orders.upsert import new_token_values
@@ -42,16 +44,40 @@ def _read(path: str) -> Iterator[tuple[list, int]]:
             yield marshal.loads(file.read(int.from_bytes(header, "big"))), file.tell()  # noqa: S302
 
 
-def _prepared(path: str, key: str) -> Iterator[tuple]:
-    """Per batch: the packed orders, their token values and items JSON, and bytes read."""
-    for orders, position in _read(path):
-        drawn = new_token_values(key, len(orders))
-        # json.dumps is what the JSON column itself would use, so the stored text is the same.
-        items = [json.dumps(packed[-1]) for _, packed in orders]
-        yield orders, drawn, items, position
+def _converters(dialect_name: str):
+    """The order date's conversion a worker can do ahead: on SQLite, the text SQLite stores
+    (the column type's own converter); other drivers take datetime objects, which marshal
+    cannot carry, so the importer converts those itself."""
+    if dialect_name != "sqlite":
+        return None
+    from sqlalchemy.dialects import sqlite
+
+    from portal.orders.models import Order
+
+    dialect = sqlite.dialect()
+    return Order.__table__.c.ordered_at.type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def prepared_batches(path: str, key: str, in_worker: bool) -> Iterator[tuple]:
-    if in_worker:
-        return worker.stream(_prepared, (path, key), "import writer")
-    return _prepared(path, key)
+def _prepared(path: str, key: str, dialect_name: str) -> Iterator[tuple]:
+    """Per batch: planned creates and updates (line, packed), the creates as rows ready to
+    insert (upsert.INSERTED order, tokens drawn), the columns converted ahead, bytes read."""
+    to_stored = _converters(dialect_name)
+    ready = ("items", "ordered_at") if to_stored else ("items",)
+    for (creates, updates), position in _read(path):
+        rows = []
+        for (_, packed), drawn in zip(creates, new_token_values(key, len(creates)), strict=True):
+            when = packed[7]
+            if when and to_stored:
+                when = to_stored(datetime.fromisoformat(when))
+            # json.dumps is what the JSON column itself would use, so the stored text is the same.
+            rows.append((*packed[:7], when, json.dumps(packed[8]), *drawn))
+        yield creates, updates, rows, ready, position
+
+
+def prepared_batches(path: str, key: str, dialect_name: str, in_worker: bool) -> Iterator[tuple]:
+    produced = worker.stream(_prepared, (path, key, dialect_name), "import writer") if in_worker \
+        else _prepared(path, key, dialect_name)
+    for creates, updates, rows, ready, position in produced:
+        if "ordered_at" not in ready:  # left as ISO text for this process to convert
+            rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
+        yield creates, updates, rows, tuple(ready), position

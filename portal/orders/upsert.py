@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 
 from portal import tokens
 from portal.bulk import insert_rows, one_of
@@ -30,7 +31,7 @@ from portal.orders.services import SCAN_PURPOSE
 COMPARED = ("customer_name", "email", "phone", "locale", "country", "ordered_at", "items")
 _TOKEN_COLUMNS = ("token_nonce", "token_digest", "code_digest")
 # A new order's row, in this order: the tuple built in upsert_orders, then _token_values.
-_INSERTED = ("number", "external_id", *COMPARED, *_TOKEN_COLUMNS)
+INSERTED = ("number", "external_id", *COMPARED, *_TOKEN_COLUMNS)
 _TABLE = Order.__table__
 # Table columns, not ORM attributes: plain rows, without the ORM's per-row loading work.
 _COLUMNS = tuple(_TABLE.c[name] for name in ("id", "number", "source", "external_id", *COMPARED))
@@ -113,22 +114,20 @@ def _match(record: OrderRecord, by_number, by_external):
 
 
 def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: bool = True,
-                  return_ids: bool = False, prepared: list[tuple] | None = None) -> list[Outcome]:
+                  return_ids: bool = False) -> list[Outcome]:
     """One outcome per record, in order. Flushes its writes; never commits.
 
     New orders' ids are only fetched with `return_ids`: RETURNING over a large
     batch costs more than the insert itself, and the CSV import does not need them.
-    `prepared`, one per record, is (token values, items as JSON text) computed ahead
-    by the import's worker process; a record that turns out to exist already ignores it.
     """
     by_number, by_external = _existing(records, source)
     outcomes: list[Outcome | None] = []
-    inserts: list[tuple[int, tuple, tuple | None]] = []
+    inserts: list[tuple[int, tuple]] = []
     updates: dict[frozenset, list[dict]] = defaultdict(list)
     seen_numbers: set[str] = set()
     seen_external: set[str] = set()
     now = utcnow()
-    for position, record in enumerate(records):
+    for record in records:
         if record.number in seen_numbers or (record.external_id and record.external_id in seen_external):
             outcomes.append(Outcome("rejected", reason=f"order {record.number} is listed more than "
                                     "once (the rows of one order must be next to each other)"))
@@ -140,11 +139,10 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
         if reason:
             outcomes.append(Outcome("rejected", reason=reason))
         elif match is None:
-            drawn, items = prepared[position] if prepared else (None, list(record.items))
             inserts.append((len(outcomes), (record.number, record.external_id,
                                              record.customer_name, record.email, record.phone,
                                              record.locale, record.country, record.ordered_at,
-                                             items), drawn))
+                                             list(record.items))))
             outcomes.append(None)  # filled in with the new id below
         else:
             changes = _changes(match, record)
@@ -152,28 +150,23 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
                 updates[frozenset(changes)].append({"id": match.id, **changes})
             outcomes.append(Outcome("updated" if changes else "unchanged", match.id))
     if write:
-        ids = _insert(key, [row for _, row, _ in inserts], {"source": source, "created_at": now},
-                      return_ids, [drawn for *_, drawn in inserts] if prepared else None)
+        ids = _insert(key, [row for _, row in inserts], {"source": source, "created_at": now}, return_ids)
         for group in updates.values():
             db.session.execute(update(Order), group)
     else:
         ids = [None] * len(inserts)
-    for (index, *_), order_id in zip(inserts, ids, strict=True):
+    for (index, _), order_id in zip(inserts, ids, strict=True):
         outcomes[index] = Outcome("created", order_id)
     return outcomes
 
 
-def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool,
-            drawn: list[tuple] | None = None) -> list[int | None]:
-    """Store new orders (rows without their token columns), each with a fresh nonce.
-
-    With `drawn` (token values drawn ahead), the rows' items are JSON text already.
-    """
+def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool) -> list[int | None]:
+    """Store new orders (rows without their token columns), each with a fresh nonce."""
     if not rows:
         return []
-    full = [row + values for row, values in zip(rows, drawn or new_token_values(key, len(rows)), strict=True)]
+    full = [row + values for row, values in zip(rows, new_token_values(key, len(rows)), strict=True)]
     # Typed codes have 40 bits: collisions are rare but possible, so draw again for those.
-    code = len(_INSERTED) - 1
+    code = len(INSERTED) - 1
     taken = set(db.session.scalars(_lookups(db.session.connection().dialect)[2],
                                    {"keys": [r[code] for r in full]}))
     batch: set[str] = set()
@@ -185,13 +178,27 @@ def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool,
         batch.add(row[code])
     if not return_ids:
         # One driver-level executemany: the import's 100,000 rows skip per-row statement work.
-        insert_rows(db.session.connection(), _TABLE, _INSERTED, full, constants,
-                    ready=("items",) if drawn else ())
+        insert_rows(db.session.connection(), _TABLE, INSERTED, full, constants)
         return [None] * len(full)
     statement = insert(Order).returning(Order.id, sort_by_parameter_order=True)
     return list(db.session.scalars(
-        statement, [dict(zip(_INSERTED, row, strict=True), **constants) for row in full]))
+        statement, [dict(zip(INSERTED, row, strict=True), **constants) for row in full]))
 
 
 def upsert_order(record: OrderRecord, *, source: str, key: str) -> Outcome:
     return upsert_orders([record], source=source, key=key, return_ids=True)[0]
+
+
+def insert_planned(rows: list[tuple], ready: tuple[str, ...], *, source: str) -> bool:
+    """Insert orders an earlier look found new: rows with every column of INSERTED, token
+    values drawn, `ready` columns already converted. All or none of them: False, with
+    nothing written, when one of them exists by now or drew a typed code already taken
+    (the unique constraints decide); the caller then plans them again.
+    """
+    try:
+        with db.session.begin_nested():
+            insert_rows(db.session.connection(), _TABLE, INSERTED, rows,
+                        {"source": source, "created_at": utcnow()}, ready=ready)
+    except IntegrityError:
+        return False
+    return True

@@ -224,3 +224,29 @@ def test_worker_processes_read_and_prepare_the_file_when_asked_to(app, db, write
     assert stored.items == [{"name": "Mug", "qty": 1}]
     assert stored.token_digest == tokens.digest(orders.scan_token(stored, app.config["TOKEN_KEY"]))
     assert stored.code_digest == tokens.digest(orders.short_code(stored, app.config["TOKEN_KEY"]))
+
+
+def test_an_order_stored_by_someone_else_between_check_and_write_is_planned_again(app, db, factory, write_csv):
+    # The write pass inserts what the check pass found new in one statement; the unique
+    # constraints catch an order created meanwhile, and that batch goes the careful way.
+    from portal.orders import csv_source
+    from portal.orders.importer import ImportHooks, run_import
+
+    header = ["Order Number", "Customer Name", "Email"]
+    path = str(write_csv(",".join(header) + "\n"
+                         + "".join(f"R-{n},Rae Doe,r{n}@example.com\n" for n in range(5))))
+
+    def batch_done(phase):
+        db.session.commit()
+        if phase == "checking":  # a webhook stores R-3 right after the check pass
+            factory.order(number="R-3", customer_name="Rae Doe", email="old@example.com")
+
+    result = run_import(path, encoding="utf-8", delimiter=",", mapping=csv_source.auto_mapping(header),
+                        key=app.config["TOKEN_KEY"], hooks=ImportHooks(batch_done=batch_done))
+    db.session.commit()
+    assert (result.status, result.created, result.updated, result.rejected) == ("done", 4, 1, 0)
+    assert count(db) == 5
+    assert order(db, "R-3").email == "r3@example.com"
+    for n in (0, 4):
+        stored = order(db, f"R-{n}")
+        assert stored.token_digest == tokens.digest(orders.scan_token(stored, app.config["TOKEN_KEY"]))

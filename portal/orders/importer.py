@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from portal.database import bulk_writes
-from portal.extensions import db
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import ImportRefused
 from portal.orders.reading import Batch, pack, unpack
@@ -160,13 +159,13 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         result.unchanged = check.unchanged
         spilled = spill_file.tell()
         spill_file.close()
-        for creates, updates, rows, ready, position in spill.prepared_batches(
-                spill_path, key, db.session.get_bind().dialect.name, size >= reading.WORKER_MIN_BYTES):
+        for creates, updates, rows, position in spill.prepared_batches(
+                spill_path, key, size >= reading.WORKER_MIN_BYTES):
             if updates:
                 apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
             if not rows:
                 pass
-            elif upsert.insert_planned(rows, ready, source=source_name):
+            elif upsert.insert_planned(rows, source=source_name):
                 result.created += len(rows)
             else:  # another writer stored one of these orders since the check: plan them again
                 apply([(line, [], unpack(packed)) for line, packed in creates], write=True, result=result)

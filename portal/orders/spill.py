@@ -44,40 +44,21 @@ def _read(path: str) -> Iterator[tuple[list, int]]:
             yield marshal.loads(file.read(int.from_bytes(header, "big"))), file.tell()  # noqa: S302
 
 
-def _converters(dialect_name: str):
-    """The order date's conversion a worker can do ahead: on SQLite, the text SQLite stores
-    (the column type's own converter); other drivers take datetime objects, which marshal
-    cannot carry, so the importer converts those itself."""
-    if dialect_name != "sqlite":
-        return None
-    from sqlalchemy.dialects import sqlite
-
-    from portal.orders.models import Order
-
-    dialect = sqlite.dialect()
-    return Order.__table__.c.ordered_at.type.dialect_impl(dialect).bind_processor(dialect)
-
-
-def _prepared(path: str, key: str, dialect_name: str) -> Iterator[tuple]:
+def _prepared(path: str, key: str) -> Iterator[tuple]:
     """Per batch: planned creates and updates (line, packed), the creates as rows ready to
-    insert (upsert.INSERTED order, tokens drawn), the columns converted ahead, bytes read."""
-    to_stored = _converters(dialect_name)
-    ready = ("items", "ordered_at") if to_stored else ("items",)
+    insert (upsert.INSERTED order, tokens drawn, items as JSON text), bytes read."""
     for (creates, updates), position in _read(path):
-        rows = []
-        for (_, packed), drawn in zip(creates, new_token_values(key, len(creates)), strict=True):
-            when = packed[7]
-            if when and to_stored:
-                when = to_stored(datetime.fromisoformat(when))
-            # json.dumps is what the JSON column itself would use, so the stored text is the same.
-            rows.append((*packed[:7], when, json.dumps(packed[8]), *drawn))
-        yield creates, updates, rows, ready, position
+        drawn = new_token_values(key, len(creates))
+        # json.dumps is what the JSON column itself would use, so the stored text is the same.
+        rows = [(*packed[:8], json.dumps(packed[8]), *values)
+                for (_, packed), values in zip(creates, drawn, strict=True)]
+        yield creates, updates, rows, position
 
 
-def prepared_batches(path: str, key: str, dialect_name: str, in_worker: bool) -> Iterator[tuple]:
-    produced = worker.stream(_prepared, (path, key, dialect_name), "import writer") if in_worker \
-        else _prepared(path, key, dialect_name)
-    for creates, updates, rows, ready, position in produced:
-        if "ordered_at" not in ready:  # left as ISO text for this process to convert
-            rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
-        yield creates, updates, rows, tuple(ready), position
+def prepared_batches(path: str, key: str, in_worker: bool) -> Iterator[tuple]:
+    """The write pass's batches: (creates, updates, rows, bytes read). The order date is
+    converted here, in the importer's process: it is the lighter of the two sides."""
+    produced = worker.stream(_prepared, (path, key), "import writer") if in_worker else _prepared(path, key)
+    for creates, updates, rows, position in produced:
+        rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
+        yield creates, updates, rows, position

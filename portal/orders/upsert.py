@@ -189,16 +189,16 @@ def upsert_order(record: OrderRecord, *, source: str, key: str) -> Outcome:
     return upsert_orders([record], source=source, key=key, return_ids=True)[0]
 
 
-def insert_planned(rows: list[tuple], ready: tuple[str, ...], *, source: str) -> bool:
+def insert_planned(rows: list[tuple], *, source: str) -> bool:
     """Insert orders an earlier look found new: rows with every column of INSERTED, token
-    values drawn, `ready` columns already converted. All or none of them: False, with
-    nothing written, when one of them exists by now or drew a typed code already taken
-    (the unique constraints decide); the caller then plans them again.
+    values drawn, items as JSON text. All or none of them: False, with nothing written,
+    when one of them exists by now or drew a typed code already taken (the unique
+    constraints decide); the caller then plans them again.
     """
     try:
         with db.session.begin_nested():
             insert_rows(db.session.connection(), _TABLE, INSERTED, rows,
-                        {"source": source, "created_at": utcnow()}, ready=ready)
+                        {"source": source, "created_at": utcnow()}, ready=("items",))
     except IntegrityError:
         return False
     return True

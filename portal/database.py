@@ -64,12 +64,16 @@ def set_write_intent(value: bool) -> contextvars.Token:
 
 
 @contextlib.contextmanager
-def write_intent():
-    token = _write_intent.set(True)
+def _raised(flag: contextvars.ContextVar[bool]):
+    token = flag.set(True)
     try:
         yield
     finally:
-        _write_intent.reset(token)
+        flag.reset(token)
+
+
+def write_intent():
+    return _raised(_write_intent)
 
 
 @event.listens_for(Engine, "connect")
@@ -95,13 +99,8 @@ _SQLITE_PRAGMAS = {False: ("PRAGMA cache_size=-2000", "PRAGMA wal_autocheckpoint
                    True: ("PRAGMA cache_size=-16000", "PRAGMA wal_autocheckpoint=10000")}
 
 
-@contextlib.contextmanager
 def bulk_writes():
-    token = _bulk_writes.set(True)
-    try:
-        yield
-    finally:
-        _bulk_writes.reset(token)
+    return _raised(_bulk_writes)
 
 
 @event.listens_for(Engine, "begin")

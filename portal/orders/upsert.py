@@ -45,6 +45,9 @@ class Outcome(NamedTuple):
     reason: str | None = None
 
 
+_CREATED = Outcome("created")  # shared: a plan of 100,000 new orders needs no more
+
+
 def _token_values(key: str, nonce: str) -> tuple[str, str, str]:
     """The nonce and the digests of the scan token and typed code derived from it."""
     return (nonce, tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
@@ -122,7 +125,7 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
     """
     by_number, by_external = _existing(records, source)
     outcomes: list[Outcome | None] = []
-    inserts: list[tuple[int, tuple]] = []
+    inserts: list[tuple[int, tuple | None]] = []
     updates: dict[frozenset, list[dict]] = defaultdict(list)
     seen_numbers: set[str] = set()
     seen_external: set[str] = set()
@@ -142,7 +145,7 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
             inserts.append((len(outcomes), (record.number, record.external_id,
                                              record.customer_name, record.email, record.phone,
                                              record.locale, record.country, record.ordered_at,
-                                             list(record.items))))
+                                             list(record.items)) if write else None))
             outcomes.append(None)  # filled in with the new id below
         else:
             changes = _changes(match, record)
@@ -156,7 +159,7 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
     else:
         ids = [None] * len(inserts)
     for (index, _), order_id in zip(inserts, ids, strict=True):
-        outcomes[index] = Outcome("created", order_id)
+        outcomes[index] = Outcome("created", order_id) if order_id is not None else _CREATED
     return outcomes
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from portal.database import bulk_writes
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import ImportRefused
-from portal.orders.reading import Batch, pack, unpack
+from portal.orders.reading import Batch, unpack
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
 # rewrites most pages of the token-digest indexes (see database.bulk_writes).
@@ -54,24 +54,23 @@ class ImportHooks:
     batch_done: Callable[[str], None] = lambda phase: None
 
 
-def _orders(batch: Batch, tz: str, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
-    """Check the batch: report its rejected orders, return the others as (line, rows, record)."""
-    orders, rejected = reading.checked(batch, tz)
-    for line, reason, rows in rejected:
+def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
+    """Report the batch's rejected orders; the others as (line, rows, record, packed)."""
+    for line, reason, rows in batch.rejected:
         result.count("rejected")
         hooks.reject(line, reason, rows)
-    return orders
+    return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
 
 
 def _plan(orders, outcomes) -> tuple[list, list]:
     """What the write pass will do: orders to create and to update, as (line, packed);
     orders already stored exactly so need no second look."""
     creates, updates = [], []
-    for (line, _, record), outcome in zip(orders, outcomes, strict=True):
+    for (line, _, _, packed), outcome in zip(orders, outcomes, strict=True):
         if outcome.kind == "created":
-            creates.append((line, pack(record)))
+            creates.append((line, packed))
         elif outcome.kind == "updated":
-            updates.append((line, pack(record)))
+            updates.append((line, packed))
     return creates, updates
 
 
@@ -127,12 +126,12 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
          hooks: ImportHooks) -> ImportResult:
     apply = functools.partial(_apply, key=key, source_name=source_name, hooks=hooks)
     size = os.path.getsize(path)
-    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, BATCH, size)
+    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
     result = ImportResult()
     if valid_rows_only:
         try:
             for batch in batches():
-                apply(_orders(batch, tz, result, hooks), write=True, result=result)
+                apply(_orders(batch, result, hooks), write=True, result=result)
                 _batch_finished(hooks, "writing", batch.position)
         except ImportRefused as exc:
             result.status = "failed"
@@ -144,10 +143,9 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         check = ImportResult()
         try:
             for batch in batches():
-                orders = _orders(batch, tz, check, hooks)
+                orders = _orders(batch, check, hooks)
                 outcomes = apply(orders, write=False, result=check)
-                # Orders already stored exactly so need no second look.
-                spill.write(spill_file, _plan(orders, outcomes))
+                spill.write(spill_file, *_plan(orders, outcomes), key)
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
@@ -159,15 +157,14 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         result.unchanged = check.unchanged
         spilled = spill_file.tell()
         spill_file.close()
-        for creates, updates, rows, position in spill.prepared_batches(
-                spill_path, key, size >= reading.WORKER_MIN_BYTES):
+        for lines, rows, updates, position in spill.read(spill_path):
             if updates:
                 apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
-            if not rows:
-                pass
-            elif upsert.insert_planned(rows, source=source_name):
+            if rows and not upsert.insert_planned(rows, source=source_name):
+                # Another writer stored one of these orders since the check: plan them again.
+                apply([(line, [], spill.record(row)) for line, row in zip(lines, rows, strict=True)],
+                      write=True, result=result)
+            else:
                 result.created += len(rows)
-            else:  # another writer stored one of these orders since the check: plan them again
-                apply([(line, [], unpack(packed)) for line, packed in creates], write=True, result=result)
             _batch_finished(hooks, "writing", size * position // max(spilled, 1))
     return result

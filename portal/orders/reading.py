@@ -1,9 +1,10 @@
-"""Reading an orders CSV (in a second process when the file is large) and checking it.
+"""Reading and checking an orders CSV, in a second process when the file is large.
 
-Parsing 100,000 CSV rows and grouping them into orders is pure Python work
-that needs no database. A large file is therefore read in a worker process
-(worker.py) while the importer checks and matches the batch before: the two
-halves of the check pass run on two cores.
+Parsing 100,000 CSV rows, grouping them into orders and checking each one is
+pure Python work that needs no database. A large file is therefore read in a
+worker process (worker.py) while the importer matches the batch before
+against the database and makes its new orders ready to write: the two halves
+of the check pass run on two cores.
 
 Consecutive rows with the same order number are one order (Shopify writes
 one row per line item, with the order's fields on the first). Orders travel
@@ -30,7 +31,8 @@ WORKER_MIN_BYTES = 1 << 20
 
 class Batch(NamedTuple):
     position: int  # bytes of the file read so far
-    groups: list  # per order: (line, raw rows, raw fields, items, error or None)
+    orders: list  # checked: (line, raw rows, packed order)
+    rejected: list  # (line, reason, raw rows)
 
 
 class _Group:
@@ -90,44 +92,37 @@ def unpack(packed) -> OrderRecord:
                        datetime.fromisoformat(when) if when else None, items)
 
 
-def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int],
+def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
           batch_size: int) -> Iterator[tuple]:
     """Batches as plain tuples (marshal takes no subclass); an unreadable file ends with a
     1-tuple, the reason, after the rows before it."""
-    groups: list = []
+    orders: list = []
+    rejected: list = []
     with CsvSource(path, encoding, delimiter) as source:
         try:
             for group in _groups(source, mapping):
-                groups.append((group.line, group.rows, group.raw, group.items, group.error))
-                if len(groups) >= batch_size:
-                    yield (source.position, groups)
-                    groups = []
+                try:
+                    if group.error:
+                        raise ValidationFailed(group.error)
+                    orders.append((group.line, group.rows, pack(clean_order(group.raw, group.items, tz))))
+                except ValidationFailed as exc:
+                    rejected.append((group.line, str(exc), group.rows))
+                if len(orders) >= batch_size:
+                    yield (source.position, orders, rejected)
+                    orders, rejected = [], []
         except ImportRefused as exc:
-            yield (source.position, groups)
+            yield (source.position, orders, rejected)
             yield (str(exc),)
             return
-        yield (source.position, groups)
+        yield (source.position, orders, rejected)
 
 
-def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int],
+def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
                  batch_size: int, size: int) -> Iterator[Batch]:
     """The file's orders in batches; raises ImportRefused after the rows before an unreadable line."""
-    args = (path, encoding, delimiter, mapping, batch_size)
+    args = (path, encoding, delimiter, mapping, tz, batch_size)
     produced = _read(*args) if size < WORKER_MIN_BYTES else worker.stream(_read, args, "CSV reader")
     for message in produced:
         if len(message) == 1:  # the file cannot be read further
             raise ImportRefused(message[0])
         yield Batch(*message)
-
-
-def checked(batch: Batch, tz: str) -> tuple[list, list]:
-    """The batch's orders as (line, raw rows, OrderRecord), and the rejected as (line, reason, raw rows)."""
-    orders, rejected = [], []
-    for line, rows, raw, items, error in batch.groups:
-        try:
-            if error:
-                raise ValidationFailed(error)
-            orders.append((line, rows, clean_order(raw, items, tz)))
-        except ValidationFailed as exc:
-            rejected.append((line, str(exc), rows))
-    return orders, rejected

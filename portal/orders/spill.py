@@ -1,10 +1,10 @@
-"""The check pass's plan, kept on disk for the write pass, and made ready for it.
+"""The check pass's plan, kept on disk for the write pass, ready to write.
 
-The check pass writes one marshal record per batch: the orders it would create
-and those it would update, packed (reading.pack). The write pass reads them
-back in order; for a large import a worker process reads them, draws the new
-orders' tokens and converts their values while the importer writes the batch
-before, so writing a batch of new orders is one executemany.
+The check pass writes one marshal record per batch: the new orders as rows
+ready to insert (tokens drawn, items encoded as the JSON column would encode
+them), with their lines, and the orders to update, packed (reading.pack). The
+write pass reads them back in order, so writing a batch of new orders is one
+executemany and the CSV is not parsed twice.
 """
 
 from __future__ import annotations
@@ -17,48 +17,42 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from portal.orders import worker
+from portal.orders.records import OrderRecord
 from portal.orders.upsert import new_token_values
 
 
 @contextmanager
 def spill_file():
-    """A private temporary file (a folder only this user can read), removed afterwards."""
+    """A private temporary file (in a folder only this user can read), removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="portal-import-") as folder:
         path = os.path.join(folder, "orders.spill")
         with open(path, "wb") as file:
             yield path, file
 
 
-def write(file, packed: list) -> None:
+def write(file, creates: list, updates: list, key: str) -> None:
+    """One batch of the plan: `creates` and `updates` as (line, packed order)."""
+    drawn = new_token_values(key, len(creates))
+    # json.dumps is what the JSON column itself would use, so the stored text is the same.
+    rows = [(*packed[:8], json.dumps(packed[8]), *values)
+            for (_, packed), values in zip(creates, drawn, strict=True)]
     # Length-prefixed dumps: marshal.load on a file reads it in many tiny pieces.
-    data = marshal.dumps(packed)
+    data = marshal.dumps(([line for line, _ in creates], rows, updates))
     file.write(len(data).to_bytes(8, "big"))
     file.write(data)
 
 
-def _read(path: str) -> Iterator[tuple[list, int]]:
+def read(path: str) -> Iterator[tuple[list, list, list, int]]:
+    """Per batch: the new orders' lines and rows (upsert.INSERTED order), the updates, and
+    how far into the file that is."""
     with open(path, "rb") as file:
         while header := file.read(8):
             # Safe: the file is private and was written by this import.
-            yield marshal.loads(file.read(int.from_bytes(header, "big"))), file.tell()  # noqa: S302
+            lines, rows, updates = marshal.loads(file.read(int.from_bytes(header, "big")))  # noqa: S302
+            rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
+            yield lines, rows, updates, file.tell()
 
 
-def _prepared(path: str, key: str) -> Iterator[tuple]:
-    """Per batch: planned creates and updates (line, packed), the creates as rows ready to
-    insert (upsert.INSERTED order, tokens drawn, items as JSON text), bytes read."""
-    for (creates, updates), position in _read(path):
-        drawn = new_token_values(key, len(creates))
-        # json.dumps is what the JSON column itself would use, so the stored text is the same.
-        rows = [(*packed[:8], json.dumps(packed[8]), *values)
-                for (_, packed), values in zip(creates, drawn, strict=True)]
-        yield creates, updates, rows, position
-
-
-def prepared_batches(path: str, key: str, in_worker: bool) -> Iterator[tuple]:
-    """The write pass's batches: (creates, updates, rows, bytes read). The order date is
-    converted here, in the importer's process: it is the lighter of the two sides."""
-    produced = worker.stream(_prepared, (path, key), "import writer") if in_worker else _prepared(path, key)
-    for creates, updates, rows, position in produced:
-        rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
-        yield creates, updates, rows, position
+def record(row: tuple) -> OrderRecord:
+    """A ready row as the order it was made from (to plan it again)."""
+    return OrderRecord(*row[:8], json.loads(row[8]))

@@ -80,7 +80,9 @@ def parse_datetime(value: str, tz: str = "UTC") -> datetime:
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         parsed = datetime(parsed.year, parsed.month, parsed.day)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC if tz == "UTC" else ZoneInfo(tz))
+        if tz == "UTC":
+            return parsed.replace(tzinfo=UTC)
+        parsed = parsed.replace(tzinfo=ZoneInfo(tz))
     return parsed.astimezone(UTC)
 
 
@@ -153,14 +155,7 @@ def clean_order(raw: dict, items: list | None = None, tz: str = "UTC") -> OrderR
         all_items.extend(parse_items(items_text))
     if len(all_items) > ITEMS_MAX:
         raise ValidationFailed(f"an order can list at most {ITEMS_MAX} items")
-    return OrderRecord(
-        number=number,
-        external_id=_text(raw, "external_id", "external id"),
-        customer_name=_text(raw, "customer_name", "customer name"),
-        email=email,
-        phone=phone,
-        locale=locale,
-        country=country or None,
-        ordered_at=parse_datetime(when, tz) if when else None,
-        items=all_items,
-    )
+    # Positional: keyword construction of a named tuple costs more, 100,000 times a file.
+    return OrderRecord(number, _text(raw, "external_id", "external id"),
+                       _text(raw, "customer_name", "customer name"), email, phone, locale,
+                       country or None, parse_datetime(when, tz) if when else None, all_items)

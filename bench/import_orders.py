@@ -2,9 +2,11 @@
 
 Each import runs in a fresh child process on a fresh SQLite database (the
 schema is built first, untimed, by `portal db upgrade heads`). The figures are
-the child's wall time and its peak resident memory from os.wait4's rusage,
+the child's wall time and its peak resident memory from os.wait4's rusage
+(the largest single process: the import's reader process is a child of it),
 then a re-import of the same file (all rows unchanged). Memory must not grow
-with the file; the target is 100k rows in at most 10 s.
+with the file; the target is 100k rows in at most 10 s. Pass a third size
+(e.g. --rows 10000 100000 300000) to see memory stay level past 100k rows.
 
     .venv/bin/python bench/import_orders.py [--rows 10000 100000]
 

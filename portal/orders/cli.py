@@ -69,7 +69,9 @@ def import_orders_command(path, valid_rows_only, overrides, rejects, quiet):
         )
         db.session.commit()
     writer.close()
-    click.echo(f"created {result.created}, updated {result.updated}, "
+    # A refused import wrote nothing: its figures are what it would have done.
+    would = "would have " if result.status == "refused" else ""
+    click.echo(f"{would}created {result.created}, updated {result.updated}, "
                f"unchanged {result.unchanged}, rejected {result.rejected} "
                f"in {time.perf_counter() - started:.1f} s")
     if result.rejected:

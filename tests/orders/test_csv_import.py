@@ -107,6 +107,7 @@ def test_a_bad_row_means_nothing_is_imported_and_every_reject_is_reported(app, d
     result = run(app, path)
     assert result.exit_code == 1
     assert "nothing was imported" in result.output
+    assert "would have created 1, updated 0, unchanged 0, rejected 3" in result.output
     assert count(db) == 0
     with open(f"{path}.rejected.csv", encoding="utf-8-sig", newline="") as f:
         rejects = list(csv.reader(f))

@@ -1,8 +1,8 @@
 """A generator run in a second process, its items streamed back in order.
 
-The import's per-row work that needs no database (reading and checking rows,
-drawing tokens, encoding JSON) runs here while the importer's own process
-talks to the database: the two use both cores. Items travel as marshal
+The import's per-row work that needs no database (parsing, grouping and
+checking rows) runs here while the importer's own process matches them against
+the database: the two use both cores. Items travel as marshal
 messages over a private pipe, at most one ahead of the consumer, so memory
 holds a batch or two whatever the file's size.
 """

@@ -139,13 +139,14 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         return result
     # The check pass keeps the orders it would create or update in a private temporary
     # file (one marshal record per batch), so the write pass does not parse the CSV again.
+    date_text = upsert.stored_date_text()
     with spill.spill_file() as (spill_path, spill_file):
         check = ImportResult()
         try:
             for batch in batches():
                 orders = _orders(batch, check, hooks)
                 outcomes = apply(orders, write=False, result=check)
-                spill.write(spill_file, *_plan(orders, outcomes), key)
+                spill.write(spill_file, *_plan(orders, outcomes), key, date_text)
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
@@ -157,12 +158,13 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         result.unchanged = check.unchanged
         spilled = spill_file.tell()
         spill_file.close()
-        for lines, rows, updates, position in spill.read(spill_path):
+        stored = date_text is not None
+        for lines, rows, updates, position in spill.read(spill_path, stored):
             if updates:
                 apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
-            if rows and not upsert.insert_planned(rows, source=source_name):
+            if rows and not upsert.insert_planned(rows, source=source_name, dates_stored=stored):
                 # Another writer stored one of these orders since the check: plan them again.
-                apply([(line, [], spill.record(row)) for line, row in zip(lines, rows, strict=True)],
+                apply([(line, [], spill.record(row, stored)) for line, row in zip(lines, rows, strict=True)],
                       write=True, result=result)
             else:
                 result.created += len(rows)

@@ -13,9 +13,9 @@ import json
 import marshal
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 
 from portal.orders.records import OrderRecord
 from portal.orders.upsert import new_token_values
@@ -30,11 +30,12 @@ def spill_file():
             yield path, file
 
 
-def write(file, creates: list, updates: list, key: str) -> None:
-    """One batch of the plan: `creates` and `updates` as (line, packed order)."""
+def write(file, creates: list, updates: list, key: str, date_text: Callable | None) -> None:
+    """One batch of the plan: `creates` and `updates` as (line, packed order). With
+    `date_text` (upsert.stored_date_text) new orders' dates are kept as stored."""
     drawn = new_token_values(key, len(creates))
     # json.dumps is what the JSON column itself would use, so the stored text is the same.
-    rows = [(*packed[:8], json.dumps(packed[8]), *values)
+    rows = [(*packed[:7], _date(packed[7], date_text), json.dumps(packed[8]), *values)
             for (_, packed), values in zip(creates, drawn, strict=True)]
     # Length-prefixed dumps: marshal.load on a file reads it in many tiny pieces.
     data = marshal.dumps(([line for line, _ in creates], rows, updates))
@@ -42,17 +43,28 @@ def write(file, creates: list, updates: list, key: str) -> None:
     file.write(data)
 
 
-def read(path: str) -> Iterator[tuple[list, list, list, int]]:
+def _date(iso: str | None, date_text: Callable | None):
+    if not iso or not date_text:
+        return iso
+    return date_text(datetime.fromisoformat(iso))
+
+
+def read(path: str, dates_stored: bool) -> Iterator[tuple[list, list, list, int]]:
     """Per batch: the new orders' lines and rows (upsert.INSERTED order), the updates, and
     how far into the file that is."""
     with open(path, "rb") as file:
         while header := file.read(8):
             # Safe: the file is private and was written by this import.
             lines, rows, updates = marshal.loads(file.read(int.from_bytes(header, "big")))  # noqa: S302
-            rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:]) for row in rows]
+            if not dates_stored:  # ISO text: the driver takes datetime objects
+                rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:])
+                        for row in rows]
             yield lines, rows, updates, file.tell()
 
 
-def record(row: tuple) -> OrderRecord:
+def record(row: tuple, dates_stored: bool) -> OrderRecord:
     """A ready row as the order it was made from (to plan it again)."""
-    return OrderRecord(*row[:8], json.loads(row[8]))
+    when = row[7]
+    if when and dates_stored:  # SQLite's text, naive UTC
+        when = datetime.fromisoformat(when).replace(tzinfo=UTC)
+    return OrderRecord(*row[:7], when, json.loads(row[8]))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
@@ -192,16 +194,27 @@ def upsert_order(record: OrderRecord, *, source: str, key: str) -> Outcome:
     return upsert_orders([record], source=source, key=key, return_ids=True)[0]
 
 
-def insert_planned(rows: list[tuple], *, source: str) -> bool:
+def stored_date_text() -> Callable[[datetime], str] | None:
+    """How the database stores an order date, where that is text (SQLite): a plan can then
+    keep dates as stored. None where the driver takes datetime objects (PostgreSQL)."""
+    dialect = db.session.get_bind().dialect
+    if dialect.name != "sqlite":
+        return None
+    return _TABLE.c.ordered_at.type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def insert_planned(rows: list[tuple], *, source: str, dates_stored: bool = False) -> bool:
     """Insert orders an earlier look found new: rows with every column of INSERTED, token
-    values drawn, items as JSON text. All or none of them: False, with nothing written,
-    when one of them exists by now or drew a typed code already taken (the unique
-    constraints decide); the caller then plans them again.
+    values drawn, items as JSON text (and order dates as stored, with `dates_stored`).
+    All or none of them: False, with nothing written, when one of them exists by now or
+    drew a typed code already taken (the unique constraints decide); the caller then
+    plans them again.
     """
     try:
         with db.session.begin_nested():
             insert_rows(db.session.connection(), _TABLE, INSERTED, rows,
-                        {"source": source, "created_at": utcnow()}, ready=("items",))
+                        {"source": source, "created_at": utcnow()},
+                        ready=("items", "ordered_at") if dates_stored else ("items",))
     except IntegrityError:
         return False
     return True

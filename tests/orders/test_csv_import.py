@@ -232,9 +232,10 @@ def test_an_order_stored_by_someone_else_between_check_and_write_is_planned_agai
     from portal.orders import csv_source
     from portal.orders.importer import ImportHooks, run_import
 
-    header = ["Order Number", "Customer Name", "Email"]
+    header = ["Order Number", "Customer Name", "Email", "Order Date"]
     path = str(write_csv(",".join(header) + "\n"
-                         + "".join(f"R-{n},Rae Doe,r{n}@example.com\n" for n in range(5))))
+                         + "".join(f"R-{n},Rae Doe,r{n}@example.com,2026-02-0{n + 1} 09:3{n}\n"
+                                   for n in range(5))))
 
     def batch_done(phase):
         db.session.commit()
@@ -247,6 +248,8 @@ def test_an_order_stored_by_someone_else_between_check_and_write_is_planned_agai
     assert (result.status, result.created, result.updated, result.rejected) == ("done", 4, 1, 0)
     assert count(db) == 5
     assert order(db, "R-3").email == "r3@example.com"
+    for n in range(5):
+        assert order(db, f"R-{n}").ordered_at == datetime(2026, 2, n + 1, 9, 30 + n, tzinfo=UTC)
     for n in (0, 4):
         stored = order(db, f"R-{n}")
         assert stored.token_digest == tokens.digest(orders.scan_token(stored, app.config["TOKEN_KEY"]))

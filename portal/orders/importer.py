@@ -19,6 +19,7 @@ import contextlib
 import functools
 import gc
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -63,12 +64,12 @@ def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tupl
 
 
 def _plan(orders, outcomes) -> tuple[list, list]:
-    """What the write pass will do: orders to create and to update, as (line, packed);
-    orders already stored exactly so need no second look."""
+    """What the write pass will do: orders to create, as (line, record), and to update, as
+    (line, packed); orders already stored exactly so need no second look."""
     creates, updates = [], []
-    for (line, _, _, packed), outcome in zip(orders, outcomes, strict=True):
+    for (line, _, record, packed), outcome in zip(orders, outcomes, strict=True):
         if outcome.kind == "created":
-            creates.append((line, packed))
+            creates.append((line, record))
         elif outcome.kind == "updated":
             updates.append((line, packed))
     return creates, updates
@@ -137,10 +138,10 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
             result.status = "failed"
             result.message = f"{exc} The rows before it were imported."
         return result
-    # The check pass keeps the orders it would create or update in a private temporary
+    # The check pass keeps the orders it would create or update in an anonymous temporary
     # file (one marshal record per batch), so the write pass does not parse the CSV again.
     date_text = upsert.stored_date_text()
-    with spill.spill_file() as (spill_path, spill_file):
+    with tempfile.TemporaryFile() as spill_file:
         check = ImportResult()
         try:
             for batch in batches():
@@ -157,9 +158,8 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
             return check
         result.unchanged = check.unchanged
         spilled = spill_file.tell()
-        spill_file.close()
         stored = date_text is not None
-        for lines, rows, updates, position in spill.read(spill_path, stored):
+        for lines, rows, updates, position in spill.read(spill_file, stored):
             if updates:
                 apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
             if rows and not upsert.insert_planned(rows, source=source_name, dates_stored=stored):

@@ -1,4 +1,4 @@
-"""The check pass's plan, kept on disk for the write pass, ready to write.
+"""The check pass's plan, kept in a temporary file for the write pass, ready to write.
 
 The check pass writes one marshal record per batch: the new orders as rows
 ready to insert (tokens drawn, items encoded as the JSON column would encode
@@ -11,55 +11,44 @@ from __future__ import annotations
 
 import json
 import marshal
-import os
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from portal.orders.records import OrderRecord
 from portal.orders.upsert import new_token_values
 
 
-@contextmanager
-def spill_file():
-    """A private temporary file (in a folder only this user can read), removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="portal-import-") as folder:
-        path = os.path.join(folder, "orders.spill")
-        with open(path, "wb") as file:
-            yield path, file
-
-
 def write(file, creates: list, updates: list, key: str, date_text: Callable | None) -> None:
-    """One batch of the plan: `creates` and `updates` as (line, packed order). With
-    `date_text` (upsert.stored_date_text) new orders' dates are kept as stored."""
+    """One batch of the plan: `creates` as (line, OrderRecord), `updates` as (line, packed
+    order). With `date_text` (upsert.stored_date_text) new orders' dates are kept as stored."""
     drawn = new_token_values(key, len(creates))
     # json.dumps is what the JSON column itself would use, so the stored text is the same.
-    rows = [(*packed[:7], _date(packed[7], date_text), json.dumps(packed[8]), *values)
-            for (_, packed), values in zip(creates, drawn, strict=True)]
+    rows = [(*record[:7], _date(record.ordered_at, date_text), json.dumps(record.items), *values)
+            for (_, record), values in zip(creates, drawn, strict=True)]
     # Length-prefixed dumps: marshal.load on a file reads it in many tiny pieces.
     data = marshal.dumps(([line for line, _ in creates], rows, updates))
     file.write(len(data).to_bytes(8, "big"))
     file.write(data)
 
 
-def _date(iso: str | None, date_text: Callable | None):
-    if not iso or not date_text:
-        return iso
-    return date_text(datetime.fromisoformat(iso))
+def _date(when: datetime | None, date_text: Callable | None) -> str | None:
+    """Marshal carries text, not datetimes: as stored where that is text, else ISO 8601."""
+    if when is None:
+        return None
+    return date_text(when) if date_text else when.isoformat()
 
 
-def read(path: str, dates_stored: bool) -> Iterator[tuple[list, list, list, int]]:
-    """Per batch: the new orders' lines and rows (upsert.INSERTED order), the updates, and
-    how far into the file that is."""
-    with open(path, "rb") as file:
-        while header := file.read(8):
-            # Safe: the file is private and was written by this import.
-            lines, rows, updates = marshal.loads(file.read(int.from_bytes(header, "big")))  # noqa: S302
-            if not dates_stored:  # ISO text: the driver takes datetime objects
-                rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:])
-                        for row in rows]
-            yield lines, rows, updates, file.tell()
+def read(file, dates_stored: bool) -> Iterator[tuple[list, list, list, int]]:
+    """Per batch, from the start of `file`: the new orders' lines and rows (upsert.INSERTED
+    order), the updates, and how far into the file that is."""
+    file.seek(0)
+    while header := file.read(8):
+        # Safe: the file is anonymous and was written by this import.
+        lines, rows, updates = marshal.loads(file.read(int.from_bytes(header, "big")))  # noqa: S302
+        if not dates_stored:  # ISO text: the driver takes datetime objects
+            rows = [(*row[:7], datetime.fromisoformat(row[7]) if row[7] else None, *row[8:])
+                    for row in rows]
+        yield lines, rows, updates, file.tell()
 
 
 def record(row: tuple, dates_stored: bool) -> OrderRecord:

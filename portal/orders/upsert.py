@@ -57,7 +57,7 @@ def _token_values(key: str, nonce: str) -> tuple[str, str, str]:
 
 
 def new_token_values(key: str, count: int) -> list[tuple[str, str, str]]:
-    """Token columns for `count` new orders (a worker process may draw them ahead)."""
+    """Token columns for `count` new orders (an import draws them while it plans)."""
     return [_token_values(key, nonce) for nonce in tokens.new_nonces(count)]
 
 

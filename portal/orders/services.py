@@ -28,6 +28,13 @@ def scan_url(order: Order, key: str, base_url: str) -> str:
     return f"{base_url}/o/{scan_token(order, key)}"
 
 
+def token_values(key: str, nonce: str) -> tuple[str, str, str]:
+    """What an order stores of its tokens: the nonce, and the digests of the scan token
+    and of the typed code derived from it (the raw token itself is never stored)."""
+    return (nonce, tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
+            tokens.digest(tokens.derive_code(key, nonce)))
+
+
 def create_order(
     *,
     key: str,
@@ -45,12 +52,10 @@ def create_order(
     number = (number or "").strip()
     if not number or len(number) > 64:
         raise ValidationFailed("order number is required (at most 64 characters)")
-    nonce = tokens.new_nonce()
+    nonce, token_digest, code_digest = token_values(key, tokens.new_nonce())
     # 40-bit typed codes can collide; draw a fresh nonce in that rare case.
-    while db.session.scalar(
-        select(Order.id).where(Order.code_digest == tokens.digest(tokens.derive_code(key, nonce)))
-    ):
-        nonce = tokens.new_nonce()
+    while db.session.scalar(select(Order.id).where(Order.code_digest == code_digest)):
+        nonce, token_digest, code_digest = token_values(key, tokens.new_nonce())
     order = Order(
         number=number,
         customer_name=customer_name,
@@ -63,8 +68,8 @@ def create_order(
         source=source,
         external_id=external_id,
         token_nonce=nonce,
-        token_digest=tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
-        code_digest=tokens.digest(tokens.derive_code(key, nonce)),
+        token_digest=token_digest,
+        code_digest=code_digest,
     )
     db.session.add(order)
     db.session.flush()

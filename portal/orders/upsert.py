@@ -28,11 +28,11 @@ from portal.database import utcnow
 from portal.extensions import db
 from portal.orders.models import Order
 from portal.orders.records import OrderRecord
-from portal.orders.services import SCAN_PURPOSE
+from portal.orders.services import token_values
 
 COMPARED = ("customer_name", "email", "phone", "locale", "country", "ordered_at", "items")
 _TOKEN_COLUMNS = ("token_nonce", "token_digest", "code_digest")
-# A new order's row, in this order: the tuple built in upsert_orders, then _token_values.
+# A new order's row, in this order: the tuple built in upsert_orders, then token_values.
 INSERTED = ("number", "external_id", *COMPARED, *_TOKEN_COLUMNS)
 _TABLE = Order.__table__
 # Table columns, not ORM attributes: plain rows, without the ORM's per-row loading work.
@@ -50,15 +50,9 @@ class Outcome(NamedTuple):
 _CREATED = Outcome("created")  # shared: a plan of 100,000 new orders needs no more
 
 
-def _token_values(key: str, nonce: str) -> tuple[str, str, str]:
-    """The nonce and the digests of the scan token and typed code derived from it."""
-    return (nonce, tokens.digest(tokens.derive_token(key, SCAN_PURPOSE, nonce)),
-            tokens.digest(tokens.derive_code(key, nonce)))
-
-
 def new_token_values(key: str, count: int) -> list[tuple[str, str, str]]:
     """Token columns for `count` new orders (an import draws them while it plans)."""
-    return [_token_values(key, nonce) for nonce in tokens.new_nonces(count)]
+    return [token_values(key, nonce) for nonce in tokens.new_nonces(count)]
 
 
 def _changes(row, record: OrderRecord) -> dict:
@@ -177,7 +171,7 @@ def _insert(key: str, rows: list[tuple], constants: dict, return_ids: bool) -> l
     batch: set[str] = set()
     for i, row in enumerate(full):
         while row[code] in taken or row[code] in batch:
-            row = full[i] = rows[i] + _token_values(key, tokens.new_nonce())
+            row = full[i] = rows[i] + token_values(key, tokens.new_nonce())
             if db.session.scalar(select(Order.id).where(Order.code_digest == row[code])):
                 taken.add(row[code])
         batch.add(row[code])

@@ -22,7 +22,6 @@ from portal.compliance.models import ReviewLinkImpression
 from portal.database import utcnow, write_intent
 from portal.extensions import db
 
-
 # Built once: the order page runs it on every view.
 _BY_KEY = select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == bindparam("key"))
 

@@ -10,8 +10,8 @@ from portal.auth.models import Role
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.queue import canned
-from portal.routing import settings
 from portal.queue.models import CannedReply
+from portal.routing import settings
 from portal.routing.admin_forms import (
     ActionForm,
     CalendarForm,

@@ -1,16 +1,15 @@
 """initial schema
 
 Revision ID: 4618cb76da3b
-Revises: 
+Revises:
 Create Date: 2026-11-23 12:39:00.151763
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 import portal.database
 from portal.tickets.append_only import trigger_statements
-
 
 # revision identifiers, used by Alembic.
 revision = '4618cb76da3b'

@@ -20,28 +20,7 @@ def _create_app():
     return create_app()
 
 
-class PortalGroup(FlaskGroup):
-    """Flask's command group, with Flask-Migrate's `db` group loaded only when it is used.
-
-    Click's lazy-subcommand pattern: `db` is listed, but Flask-Migrate (and
-    Alembic, slow to import) is imported and bound to the app only when `db`
-    is looked up, so other commands start without it.
-    """
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), "db"})
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        command = super().get_command(ctx, name)
-        # Flask has loaded the app and pushed its context, unless the app failed to load.
-        if command is None and name == "db" and current_app:
-            from portal.migrating import migrate_commands
-
-            command = migrate_commands(current_app._get_current_object())
-        return command
-
-
-@click.group(cls=PortalGroup, create_app=_create_app)
+@click.group(cls=FlaskGroup, create_app=_create_app)
 def main() -> None:
     """The feedback portal."""
 
@@ -154,6 +133,9 @@ def _adopt_instance_keys(app: Flask) -> None:
 
 
 def register(app: Flask) -> None:
+    from portal.migrating import MigrateCommands
+
+    app.cli.add_command(MigrateCommands())
     for command in (
         create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
     ):

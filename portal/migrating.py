@@ -2,9 +2,10 @@
 
 Importing Flask-Migrate imports Alembic, which costs a noticeable part of the
 `portal` command's start-up, and most commands never migrate. So the app does
-not bind it in `create_app`: `portal db ...` binds it when that group is
-looked up (see `portal.cli.PortalGroup`), and `portal demo`, the tests and the
-benches call `upgrade_to_heads`.
+not bind it in `create_app`: the app's `db` command group (`MigrateCommands`)
+binds it when one of its commands is looked up, under `portal db ...` and
+`flask --app portal db ...` alike, and `portal demo`, the tests and the benches
+call `upgrade_to_heads`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,24 @@ def migrate_commands(app: Flask) -> click.Group:
 
     init_migrate(app)
     return db_group
+
+
+class MigrateCommands(click.Group):
+    """`db`: stands in for Flask-Migrate's group until it is run, then hands it over.
+
+    Listed under the app's commands with its own help line, so `portal --help`
+    imports nothing; running `db ...` (under `portal` or `flask --app portal`)
+    builds the context from Flask-Migrate's real group, whose options and
+    callback then apply as usual.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("db", help="Perform database migrations (Flask-Migrate).")
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        # Flask's command group has loaded the app and pushed its context by now.
+        group = migrate_commands(current_app._get_current_object())
+        return group.make_context(info_name, args, parent=parent, **extra)
 
 
 def upgrade_to_heads() -> None:

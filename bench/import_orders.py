@@ -7,8 +7,11 @@ the child's wall time and its peak resident memory from os.wait4's rusage
 then a re-import of the same file (all rows unchanged). Memory must not grow
 with the file; the target is 100k rows in at most 10 s. Pass a third size
 (e.g. --rows 10000 100000 300000) to see memory stay level past 100k rows.
+With --postgres SERVER_URL each import goes into a fresh PostgreSQL database
+created on that server (and dropped afterwards) instead of SQLite.
 
     .venv/bin/python bench/import_orders.py [--rows 10000 100000]
+    .venv/bin/python bench/import_orders.py --postgres postgresql+psycopg://postgres@127.0.0.1/postgres
 
 The last line printed is one JSON object with every figure.
 """
@@ -25,7 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTAL = str(ROOT / ".venv" / "bin" / "portal")
@@ -66,10 +72,29 @@ def run_child(args: list[str], env: dict) -> tuple[float, int, str, float]:
     return wall, usage.ru_maxrss // 1024, output, usage.ru_utime + usage.ru_stime
 
 
-def bench(rows: int, work: Path) -> dict:
+@contextmanager
+def database(rows: int, work: Path, postgres: str | None):
+    """A URL of an empty database: a SQLite file, or a new database on the PostgreSQL server."""
+    if postgres is None:
+        yield f"sqlite:///{work / f'bench-{rows}.db'}"
+        return
+    server = sa.make_url(postgres)
+    name = f"import_bench_{os.getpid()}_{rows}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+def bench(rows: int, work: Path, url: str) -> dict:
     csv_path = work / f"orders-{rows}.csv"
     generate(csv_path, rows)
-    env = {**os.environ, "PORTAL_DATABASE_URL": f"sqlite:///{work / f'bench-{rows}.db'}",
+    env = {**os.environ, "PORTAL_DATABASE_URL": url,
            "PORTAL_SECRET_KEY": "bench-secret", "PORTAL_TOKEN_KEY": "bench-token"}
     env.pop("DATABASE_URL", None)
     run_child([PORTAL, "db", "upgrade", "heads"], env)
@@ -81,7 +106,8 @@ def bench(rows: int, work: Path) -> dict:
     assert f"unchanged {rows}," in again_output, again_output
     # The command's own figure: the import itself, without starting Python and the app.
     inner = float(re.search(r"rejected \d+ in ([\d.]+) s", output).group(1))
-    return {"rows": rows, "file_mib": round(csv_path.stat().st_size / 2**20, 1),
+    return {"rows": rows, "database": sa.make_url(url).get_backend_name(),
+            "file_mib": round(csv_path.stat().st_size / 2**20, 1),
             "import_s": round(wall, 2), "import_only_s": inner, "import_cpu_s": round(cpu, 2),
             "peak_rss_mib": rss,
             "reimport_s": round(again, 2), "reimport_cpu_s": round(again_cpu, 2),
@@ -93,10 +119,16 @@ def bench(rows: int, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--postgres", metavar="SERVER_URL",
+                        help="import into fresh databases on this PostgreSQL server instead of SQLite")
     args = parser.parse_args()
+    results = []
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
-        results = [bench(rows, Path(tmp)) for rows in args.rows]
-    print("Wall and CPU seconds of the whole child process (app start included), peak RSS in MiB.")
+        for rows in args.rows:
+            with database(rows, Path(tmp), args.postgres) as url:
+                results.append(bench(rows, Path(tmp), url))
+    print(f"On {results[0]['database']}: wall and CPU seconds of the whole child process "
+          "(app start included), peak RSS in MiB.")
     print(f"{'rows':>8} {'file MiB':>9} {'import s':>9} {'of it import':>13} {'cpu s':>6} {'peak RSS':>9} "
           f"{'re-import s':>12} {'cpu s':>6} {'RSS':>5} {'app start s':>12} {'cpu s':>6} {'RSS':>5} "
           f"{'load':>5}")

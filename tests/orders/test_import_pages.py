@@ -75,6 +75,7 @@ def test_upload_preview_import_and_report(lead_client, db, import_folder):
     assert done.status_code == 303
     report = lead_client.get(location)
     assert "Done" in report.text
+    assert "Print the new orders' cards" in report.text  # the next step, offered
     run = db.session.scalar(select(ImportRun))
     assert (run.created, run.updated, run.unchanged, run.rejected, run.status) == (2, 0, 0, 0, "done")
     assert lead_client.get(f"{location}/progress").json["percent"] == 100
@@ -99,6 +100,7 @@ def test_invalid_rows_refuse_the_import_then_the_valid_rows_can_be_imported(lead
     start(lead_client, location)
     report = lead_client.get(location)
     assert "nothing was imported" in report.text and orders_count(db) == 0
+    assert "Print the new orders' cards" not in report.text
     assert "is not an email address" in report.text
     download = lead_client.get(f"{location}/rejected.csv")
     assert download.headers["Content-Disposition"].startswith("attachment")

@@ -2,9 +2,13 @@
 
 Spreadsheets save CSV in many ways. UTF-8 (with or without the BOM Excel
 adds) is tried first over the whole file, in chunks, so memory stays flat;
-Windows-1252 is the fallback. The delimiter is whichever of `,` `;` or tab
-splits the header into the most columns. Quoted newlines are the csv
-module's business (the file is opened with newline="").
+Windows-1252 is the fallback. A UTF-8 file with a few stray Windows-1252
+bytes (a row pasted from elsewhere) is read as UTF-8, each stray byte as
+Windows-1252, rather than garbling every other accent. UTF-16 with a BOM
+(Excel's "Unicode text") is read too. The delimiter is whichever of `,` `;`
+or tab splits the header into the most columns. Quoted newlines are the csv
+module's business (the file is opened with newline=""); quotes are read
+strictly, so a quote left open is an error with its line, not rows lost.
 """
 
 from __future__ import annotations
@@ -48,16 +52,39 @@ _SYNONYMS = {
     "item_sku": ("lineitem sku", "sku"),
 }
 # Shopify's "Export orders" file: one row per line item, order fields on the first row.
+# Where a field has several columns, the first is mapped and the others stand in, row by
+# row, where it is empty (an order without a shipping address has only billing columns).
 _SHOPIFY = {
     "number": ("name",), "external_id": ("id",),
-    "customer_name": ("billing name", "shipping name"), "email": ("email",),
-    "phone": ("phone", "billing phone", "shipping phone"),
+    # The recipient's name first, as the Shopify webhook has it: they open the package.
+    "customer_name": ("shipping name", "billing name"), "email": ("email",),
+    "phone": ("phone", "shipping phone", "billing phone"),
     "country": ("shipping country", "billing country"), "ordered_at": ("created at",),
     "item_name": ("lineitem name",), "item_quantity": ("lineitem quantity",),
     "item_sku": ("lineitem sku",),
 }
 MAX_COLUMNS = 300
 _CHUNK = 1 << 20
+# An encoding name with this suffix: UTF-8 whose invalid bytes are each read as Windows-1252.
+MIXED = "+cp1252"
+_STRAY = "portal-cp1252"
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_STRAY, _stray_as_cp1252)
+
+
+def text_options(encoding: str) -> dict:
+    """open()/TextIOWrapper arguments for an encoding name detect_encoding returned."""
+    if encoding.endswith(MIXED):
+        return {"encoding": encoding.removesuffix(MIXED), "errors": _STRAY}
+    return {"encoding": encoding}
 
 
 class ImportRefused(ValidationFailed):
@@ -68,31 +95,66 @@ def _norm(header: str) -> str:
     return re.sub(r"[\s_\-]+", " ", header.strip().lower())
 
 
+def _decodes(raw, encoding: str) -> bool:
+    raw.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for chunk in iter(lambda: raw.read(_CHUNK), b""):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_utf8(raw) -> bool:
+    """At least as many valid UTF-8 characters as stray non-ASCII bytes: UTF-8 with a few
+    Windows-1252 bytes mixed in. Windows-1252 text forms a valid UTF-8 sequence only by
+    accident (a capital accented letter right before a curly quote, say), while its accented
+    letters are stray bytes, so a file in Windows-1252 has far more stray bytes."""
+    raw.seek(0)
+    valid = stray = 0
+    carry = b""
+    for chunk in iter(lambda: raw.read(_CHUNK), b""):
+        chunk = carry + chunk
+        # Hold back the non-ASCII bytes at the end: a sequence may go on in the next chunk.
+        cut = len(chunk.rstrip(_HIGH_BYTES)) or len(chunk)
+        chunk, carry = chunk[:cut], chunk[cut:]
+        sequences = _UTF8_SEQUENCE.findall(chunk)
+        valid += len(sequences)
+        stray += sum(map(len, _NON_ASCII.findall(chunk))) - sum(map(len, sequences))
+    sequences = _UTF8_SEQUENCE.findall(carry)
+    return valid + len(sequences) >= stray + len(carry) - sum(map(len, sequences))
+
+
 def detect_encoding(path: str) -> str:
     with open(path, "rb") as raw:
         head = raw.read(4096)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            if _decodes(raw, "utf-16"):
+                return "utf-16"
+            raise ImportRefused("The file starts as UTF-16 text but is not; save it as CSV UTF-8.")
         if not head.strip(codecs.BOM_UTF8 + b" \r\n\t"):
             raise ImportRefused("The file is empty.")
+        if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+            raise ImportRefused("This is not a CSV text file but a spreadsheet workbook. "
+                                "Save it as CSV UTF-8 and upload that.")
         if b"\x00" in head:
-            raise ImportRefused("This is not a CSV text file (an Excel workbook?). "
-                                "Save it as CSV and upload that.")
-        for encoding in ("utf-8", "cp1252"):
-            raw.seek(0)
-            decoder = codecs.getincrementaldecoder(encoding)()
-            try:
-                for chunk in iter(lambda: raw.read(_CHUNK), b""):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                continue
-            if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
-                return "utf-8-sig"
-            return encoding
+            raise ImportRefused("This is not a CSV text file (it holds binary data, or UTF-16 "
+                                "text without a byte order mark). Save it as CSV UTF-8 and "
+                                "upload that.")
+        bom = head.startswith(codecs.BOM_UTF8)
+        if _decodes(raw, "utf-8"):
+            return "utf-8-sig" if bom else "utf-8"
+        if bom or _mostly_utf8(raw):
+            return ("utf-8-sig" if bom else "utf-8") + MIXED
+        if _decodes(raw, "cp1252"):
+            return "cp1252"
     raise ImportRefused("The file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8.")
 
 
 def sniff_delimiter(path: str, encoding: str) -> str:
-    with open(path, encoding=encoding, newline="") as text:
+    with open(path, newline="", **text_options(encoding)) as text:
         sample = text.read(65536)
     best, width = ",", 0
     for candidate in (",", ";", "\t"):
@@ -108,7 +170,7 @@ def sniff_delimiter(path: str, encoding: str) -> str:
 def auto_mapping(headers: list[str]) -> dict[str, int]:
     """Field -> column index, from the headers alone (Shopify's export is recognised)."""
     normed = [_norm(h) for h in headers]
-    table = _SHOPIFY if {"name", "lineitem name"} <= set(normed) else _SYNONYMS
+    table = _SHOPIFY if _is_shopify(normed) else _SYNONYMS
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for field, names in table.items():
@@ -121,6 +183,28 @@ def auto_mapping(headers: list[str]) -> dict[str, int]:
     if "number" not in mapping and "external_id" in mapping:
         mapping["number"] = mapping["external_id"]
     return mapping
+
+
+def _is_shopify(normed: list[str]) -> bool:
+    return {"name", "lineitem name"} <= set(normed)
+
+
+def fallback_columns(headers: list[str], mapping: dict[str, int]) -> dict[str, list[int]]:
+    """Field -> the columns that stand in, in order, where a row leaves the mapped one empty
+    (Shopify's export only, and only for fields mapped to one of its columns)."""
+    normed = [_norm(h) for h in headers]
+    if not _is_shopify(normed):
+        return {}
+    fallbacks = {}
+    for field, names in _SHOPIFY.items():
+        index = mapping.get(field)
+        if index is None or normed[index] not in names:
+            continue
+        later = names[names.index(normed[index]) + 1:]
+        columns = [normed.index(name) for name in later if name in normed]
+        if columns:
+            fallbacks[field] = columns
+    return fallbacks
 
 
 def check_mapping(mapping: dict, headers: list[str]) -> dict[str, int]:
@@ -143,8 +227,10 @@ class CsvSource:
 
     def __init__(self, path: str, encoding: str, delimiter: str):
         self._raw = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self._text = io.TextIOWrapper(self._raw, encoding=encoding, newline="")
-        self._reader = csv.reader(self._text, delimiter=delimiter)
+        self._text = io.TextIOWrapper(self._raw, newline="", **text_options(encoding))
+        # Strict: a quote left open is reported with its line instead of swallowing the rows
+        # after it into one cell, and so is text after a closing quote.
+        self._reader = csv.reader(self._text, delimiter=delimiter, strict=True)
         try:
             self.headers = next(self._reader)
         except StopIteration:
@@ -169,7 +255,10 @@ class CsvSource:
             except StopIteration:
                 return
             except csv.Error as exc:
-                # Usually an unclosed quote that swallowed the rest of the file.
+                if str(exc) == "unexpected end of data":
+                    raise ImportRefused(f"Line {previous + 1} opens a quote that is never closed, "
+                                        "so the file cannot be read to its end. Check the quotes "
+                                        "around that line.") from None
                 raise ImportRefused(f"Line {previous + 1} cannot be read: {exc}. Check the quotes "
                                     "around that line.") from None
             line, previous = previous + 1, self._reader.line_num

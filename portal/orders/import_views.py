@@ -113,8 +113,9 @@ def start(run_id: int):
     form = mapping_form(run.headers, run.mapping)
     try:
         if not form.validate_on_submit():
+            # Named by the labels the page shows, not by the form's field names.
             raise ValidationFailed("Please check the mapping: " + "; ".join(
-                f"{name}: {', '.join(errs)}" for name, errs in form.errors.items()))
+                f"{form[name].label.text}: {', '.join(errs)}" for name, errs in form.errors.items()))
         mapping = csv_source.check_mapping(chosen_mapping(form), run.headers)
     except ValidationFailed as exc:
         flash(str(exc), "error")

@@ -114,6 +114,14 @@ def _batch_finished(hooks: ImportHooks, phase: str, position: int) -> None:
         gc.collect(1)
 
 
+def _counted(result: ImportResult) -> int:
+    return result.created + result.updated + result.unchanged + result.rejected
+
+
+def _no_rows() -> ImportResult:
+    return ImportResult(status="refused", message="The file has no orders below its header line.")
+
+
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
@@ -137,7 +145,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         except ImportRefused as exc:
             result.status = "failed"
             result.message = f"{exc} The rows before it were imported."
-        return result
+        return result if _counted(result) or result.status != "done" else _no_rows()
     # The check pass keeps the orders it would create or update in an anonymous temporary
     # file (one marshal record per batch), so the write pass does not parse the CSV again.
     date_text = upsert.stored_date_text()
@@ -151,6 +159,8 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
             return ImportResult(status="refused", message=f"{exc} Nothing was imported.")
+        if not _counted(check):
+            return _no_rows()
         if check.rejected:
             check.status = "refused"
             check.message = (f"{check.rejected} order(s) cannot be imported, so nothing was "

@@ -7,20 +7,25 @@ against the database and makes its new orders ready to write: the two halves
 of the check pass run on two cores.
 
 Consecutive rows with the same order number are one order (Shopify writes
-one row per line item, with the order's fields on the first). Orders travel
+one row per line item, with the order's fields on the first); their items
+add up, and values that contradict each other refuse the order. The same
+order listed again further down is refused, in whichever batch it falls. Orders travel
 packed (`pack`): plain tuples that marshal can carry, dates as ISO text.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import operator
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from typing import NamedTuple
 
 from portal.errors import ValidationFailed
 from portal.orders import worker
-from portal.orders.csv_source import CsvSource, ImportRefused
+from portal.orders.csv_source import FIELDS, CsvSource, ImportRefused, fallback_columns
 from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
 
 ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
@@ -44,6 +49,22 @@ class _Group:
         self.line, self.number, self.raw = line, number, raw
         self.rows, self.items, self.error = [cells], [], None
 
+    def merge(self, line: int, values: dict) -> None:
+        """A further row of this order: it fills the fields left empty, adds its items cell,
+        and must not contradict a value already given."""
+        for name, value in values.items():
+            value = value.strip()
+            kept = (self.raw.get(name) or "").strip()
+            if not value or value.casefold() == kept.casefold():
+                continue
+            if not kept:
+                self.raw[name] = value
+            elif name == "items":
+                self.raw[name] = f"{kept}\n{value}"
+            elif self.error is None:
+                self.error = (f"line {line}: the rows of order {self.number} disagree on "
+                              f"{FIELDS[name].lower()} ({kept!r}, then {value!r})")
+
 
 def _groups(source: CsvSource, mapping: dict[str, int]):
     """Orders from consecutive rows; each group carries its raw rows for the rejection report."""
@@ -53,31 +74,85 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
     # itemgetter returns a tuple only for two or more indexes: the number's index pads the
     # list, and zip below stops at the last name.
     values_of = operator.itemgetter(*[i for _, i in order_columns], number_i)
+    fallbacks = list(fallback_columns(source.headers, mapping).items())
     name_i, qty_i, sku_i = (mapping.get(f) for f in ("item_name", "item_quantity", "item_sku"))
     current: _Group | None = None
-    width = max(mapping.values()) + 1
-    for line, cells in source.rows():
-        if len(cells) < width:  # spreadsheets drop trailing empty cells
-            cells = cells + [""] * (width - len(cells))
-        number = cells[number_i].strip()
-        if current is None or not number or number != current.number:
-            if current is not None:
-                yield current
-            current = _Group(line, number, dict(zip(names, values_of(cells), strict=False)), cells)
-        else:
-            for name, index in order_columns:
-                if not current.raw.get(name):
-                    current.raw[name] = cells[index]
-            if len(current.rows) <= ITEMS_MAX:
-                current.rows.append(cells)
-        if name_i is not None and cells[name_i].strip() and current.error is None:
-            try:
-                current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
-                                          sku_i is not None and cells[sku_i] or None))
-            except ValidationFailed as exc:
-                current.error = f"line {line}: {exc}"
+    width = max([*mapping.values(), *(i for _, columns in fallbacks for i in columns)]) + 1
+    rows = source.rows()
+    try:
+        for line, cells in rows:
+            if len(cells) < width:  # spreadsheets drop trailing empty cells
+                cells = cells + [""] * (width - len(cells))
+            number = cells[number_i].strip()
+            values = dict(zip(names, values_of(cells), strict=False))
+            for name, columns in fallbacks:
+                if not values.get(name, "").strip():
+                    values[name] = next((cells[i] for i in columns if cells[i].strip()), "")
+            if current is None or not number or number != current.number:
+                if current is not None:
+                    yield current
+                current = _Group(line, number, values, cells)
+            else:
+                current.merge(line, values)
+                if len(current.rows) <= ITEMS_MAX:
+                    current.rows.append(cells)
+            if name_i is not None and cells[name_i].strip() and current.error is None:
+                try:
+                    current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
+                                              sku_i is not None and cells[sku_i] or None))
+                except ValidationFailed as exc:
+                    current.error = f"line {line}: {exc}"
+    except ImportRefused:
+        # The order read so far is whole: the line that cannot be read is not part of it.
+        if current is not None:
+            yield current
+        raise
     if current is not None:
         yield current
+
+
+class _SeenKeys:
+    """The order numbers and external ids of the batches read so far, each with its line, so
+    an order listed again in a later batch is refused as it is within one batch. They are
+    kept in a private scratch SQLite file, not in memory: memory must not grow with the file.
+    """
+
+    def __init__(self):
+        self._db: sqlite3.Connection | None = None
+
+    @staticmethod
+    def _keys(packed) -> list[str]:
+        return [f"n:{packed[0]}", f"e:{packed[1]}"] if packed[1] else [f"n:{packed[0]}"]
+
+    def drop_repeats(self, orders: list, rejected: list) -> list:
+        """The orders whose number or external id no earlier batch had; the others rejected."""
+        if self._db is None:
+            return orders
+        keys = [key for _, _, packed in orders for key in self._keys(packed)]
+        first = dict(self._db.execute("SELECT key, line FROM seen WHERE key IN "
+                                      "(SELECT value FROM json_each(?))", (json.dumps(keys),)))
+        if not first:
+            return orders
+        kept = []
+        for line, rows, packed in orders:
+            earlier = [first[key] for key in self._keys(packed) if key in first]
+            if earlier:
+                rejected.append((line, f"order {packed[0]} is listed more than once (first on "
+                                       f"line {min(earlier)})", rows))
+            else:
+                kept.append((line, rows, packed))
+        return kept
+
+    def add(self, orders: list) -> None:
+        if self._db is None:
+            self._db = sqlite3.connect("")  # "": a temporary file, deleted when closed
+            self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)",
+                             [(key, line) for line, _, packed in orders for key in self._keys(packed)])
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
 
 
 def pack(record: OrderRecord) -> tuple:
@@ -98,7 +173,8 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
     1-tuple, the reason, after the rows before it."""
     orders: list = []
     rejected: list = []
-    with CsvSource(path, encoding, delimiter) as source:
+    seen = _SeenKeys()
+    with CsvSource(path, encoding, delimiter) as source, contextlib.closing(seen):
         try:
             for group in _groups(source, mapping):
                 try:
@@ -108,13 +184,15 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
                 except ValidationFailed as exc:
                     rejected.append((group.line, str(exc), group.rows))
                 if len(orders) >= batch_size:
+                    orders = seen.drop_repeats(orders, rejected)
+                    seen.add(orders)
                     yield (source.position, orders, rejected)
                     orders, rejected = [], []
         except ImportRefused as exc:
-            yield (source.position, orders, rejected)
+            yield (source.position, seen.drop_repeats(orders, rejected), rejected)
             yield (str(exc),)
             return
-        yield (source.position, orders, rejected)
+        yield (source.position, seen.drop_repeats(orders, rejected), rejected)
 
 
 def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,

@@ -89,6 +89,10 @@ def test_headers_that_are_not_recognised_are_mapped_by_hand(lead_client, db):
     refused = start(lead_client, location)
     assert refused.status_code == 400
     assert "Choose the column that holds the order number." in refused.text
+    # A column that is not in the file is named by the field's label, not the form's name.
+    wrong = start(lead_client, location, number="7")
+    assert wrong.status_code == 400
+    assert "Order number (required): Not a valid choice" in wrong.text and "map_number:" not in wrong.text
     assert start(lead_client, location, number="0", customer_name="1").status_code == 303
     assert db.session.scalar(select(Order.customer_name).where(Order.number == "M-1")) == "Ann"
 
@@ -151,3 +155,10 @@ def test_an_unexpected_error_marks_the_run_failed_with_advice(lead_client, db, m
     report = lead_client.get(location)
     assert "upload the file again to finish" in report.text
     assert db.session.scalar(select(ImportRun.status)) == "failed"
+
+
+def test_a_mostly_utf8_file_with_stray_bytes_is_previewed_as_read(lead_client, db):
+    content = "Order Number,Customer Name\nM-1,Zoë Brontë\n".encode() + "M-2,Ömer\n".encode("cp1252")
+    preview = lead_client.get(upload(lead_client, content).headers["Location"])
+    assert "utf-8+cp1252" in preview.text and "read as Windows-1252" in preview.text
+    assert "Zoë Brontë" in preview.text and "Ömer" in preview.text

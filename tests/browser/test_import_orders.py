@@ -32,5 +32,9 @@ def test_lead_imports_a_csv_and_reads_the_report(live_server, desktop, db, facto
     desktop.wait_for_selector("text=Done.")
     assert desktop.locator("dl.counts dd").first.inner_text() == "300"
     assert not [e for e in errors if "Content Security Policy" in e], errors
+    # The report offers the next step: printing the new orders' cards.
+    desktop.get_by_role("link", name="Print the new orders' cards").click()
+    assert desktop.get_by_role("heading", name="Print insert cards").is_visible()
+    assert desktop.get_by_label("Only orders not printed yet").is_checked()
     db.session.rollback()
     assert db.session.scalar(select(func.count(Order.id))) == 300

@@ -1,10 +1,15 @@
 """One shape for an incoming order, whatever the channel (CSV, webhook, API).
 
 Every channel turns its input into raw strings and hands them to
-`clean_order`, which checks lengths and shapes and raises ValidationFailed
-with a message a shop person can act on. Text is kept verbatim (markup and
-spreadsheet formulas included): it is escaped on every page and neutralised
-in every export, never "fixed" on the way in.
+`clean_order`, which checks lengths and shapes and raises InvalidField (a
+ValidationFailed naming the field) with a message a shop person can act on.
+Text is kept verbatim (markup and spreadsheet formulas included): it is
+escaped on every page and neutralised in every export, never "fixed" on the
+way in.
+
+Channels whose sender cannot fix its input (shop webhooks) use
+`clean_order_leniently`: an optional field that does not validate is left
+out instead of refusing the whole order.
 """
 
 from __future__ import annotations
@@ -25,13 +30,24 @@ ITEM_SKU_MAX = 64
 ITEMS_MAX = 200
 # A shape check, not full validation: cheap enough for 100,000 rows, and catches columns mixed up.
 _EMAIL = re.compile(r"\A[^@\s]{1,64}@[^@\s]+\.[^@\s]+\Z")
-_PHONE = re.compile(r"\A(?=.*\d)[0-9+()\-. /]{3,40}\Z")
+# An extension ("ext 12", "ext. 12", "x12", "#12") may follow the number itself.
+_PHONE = re.compile(r"\A(?=.*\d)[0-9+()\-. /]{3,40}(?:(?:ext\.?|x|#)\s*\d{1,6})?\Z", re.IGNORECASE)
 _LOCALE = re.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}\Z")
 _COUNTRY = re.compile(r"\A[A-Za-z]{2}\Z")
 # Matched against a stripped entry, so the name needs no lazy match against trailing space.
 _ITEM = re.compile(r"(\d{1,4})\s*[x×*]\s+(.+)", re.IGNORECASE)
 # Languages the customer pages speak, guessed from a shipping country when no locale is given.
 COUNTRY_LOCALES = {"IR": "fa", "AF": "fa", "TJ": "fa", "AM": "hy", "RO": "ro", "MD": "ro"}
+# Fields that say which order this is: without them valid there is nothing to store.
+IDENTIFYING = frozenset({"number", "external_id"})
+
+
+class InvalidField(ValidationFailed):
+    """One field of an order does not validate; `field` names it (a key of LIMITS)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 class OrderRecord(NamedTuple):
@@ -56,7 +72,7 @@ def _text(raw: dict, name: str, label: str) -> str | None:
     if not value:
         return None
     if len(value) > LIMITS[name]:
-        raise ValidationFailed(f"{label} is longer than {LIMITS[name]} characters")
+        raise InvalidField(name, f"{label} is longer than {LIMITS[name]} characters")
     return value
 
 
@@ -74,8 +90,8 @@ def parse_datetime(value: str, tz: str = "UTC") -> datetime:
             except ValueError:
                 pass
     if parsed is None:
-        raise ValidationFailed(
-            f"order date {text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
+        raise InvalidField(
+            "ordered_at", f"order date {text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
         )
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         parsed = datetime(parsed.year, parsed.month, parsed.day)
@@ -96,7 +112,7 @@ def parse_items(text: str) -> list[dict]:
         match = _ITEM.fullmatch(part)
         qty, name = (int(match.group(1)), match.group(2)) if match else (1, part)
         if len(name) > ITEM_NAME_MAX:
-            raise ValidationFailed(f"item name is longer than {ITEM_NAME_MAX} characters")
+            raise InvalidField("items", f"item name is longer than {ITEM_NAME_MAX} characters")
         items.append({"name": name, "qty": qty})
     return items
 
@@ -104,20 +120,20 @@ def parse_items(text: str) -> list[dict]:
 def item(name, qty=1, sku=None) -> dict:
     name = str(name or "").strip()
     if not name:
-        raise ValidationFailed("an item has no name")
+        raise InvalidField("items", "an item has no name")
     if len(name) > ITEM_NAME_MAX:
-        raise ValidationFailed(f"item name is longer than {ITEM_NAME_MAX} characters")
+        raise InvalidField("items", f"item name is longer than {ITEM_NAME_MAX} characters")
     try:
         qty = int(str(qty).strip() or 1)
     except ValueError:
-        raise ValidationFailed(f"item quantity {qty!r} is not a whole number") from None
+        raise InvalidField("items", f"item quantity {qty!r} is not a whole number") from None
     if not 0 < qty < 100_000:
-        raise ValidationFailed("item quantity must be between 1 and 99999")
+        raise InvalidField("items", "item quantity must be between 1 and 99999")
     entry = {"name": name, "qty": qty}
     sku = str(sku or "").strip()
     if sku:
         if len(sku) > ITEM_SKU_MAX:
-            raise ValidationFailed(f"item SKU is longer than {ITEM_SKU_MAX} characters")
+            raise InvalidField("items", f"item SKU is longer than {ITEM_SKU_MAX} characters")
         entry["sku"] = sku
     return entry
 
@@ -126,7 +142,7 @@ def normalise_locale(value: str | None) -> str | None:
     if not value:
         return None
     if not _LOCALE.match(value):
-        raise ValidationFailed(f"locale {value!r} is not a language tag such as en, fa or ro-RO")
+        raise InvalidField("locale", f"locale {value!r} is not a language tag such as en, fa or ro-RO")
     return value.replace("_", "-")
 
 
@@ -134,17 +150,17 @@ def clean_order(raw: dict, items: list | None = None, tz: str = "UTC") -> OrderR
     """Check one order's raw fields; `items` are already-built item dicts (line-item columns)."""
     number = _text(raw, "number", "order number")
     if not number:
-        raise ValidationFailed("order number is missing")
+        raise InvalidField("number", "order number is missing")
     email = _text(raw, "email", "email")
     if email and not _EMAIL.match(email):
-        raise ValidationFailed(f"email {email!r} is not an email address")
+        raise InvalidField("email", f"email {email!r} is not an email address")
     phone = _text(raw, "phone", "phone")
     if phone and not _PHONE.match(phone):
-        raise ValidationFailed(f"phone {phone!r} has characters a phone number cannot have")
+        raise InvalidField("phone", f"phone {phone!r} has characters a phone number cannot have")
     country = raw.get("country")
     country = str(country).strip().upper() if country else None
     if country and not _COUNTRY.match(country):
-        raise ValidationFailed(f"country {country!r} must be a two-letter code such as GB or RO")
+        raise InvalidField("country", f"country {country!r} must be a two-letter code such as GB or RO")
     locale = normalise_locale(_text(raw, "locale", "locale"))
     if locale is None and country:
         locale = COUNTRY_LOCALES.get(country)
@@ -154,8 +170,28 @@ def clean_order(raw: dict, items: list | None = None, tz: str = "UTC") -> OrderR
     if items_text:
         all_items.extend(parse_items(items_text))
     if len(all_items) > ITEMS_MAX:
-        raise ValidationFailed(f"an order can list at most {ITEMS_MAX} items")
+        raise InvalidField("items", f"an order can list at most {ITEMS_MAX} items")
     # Positional: keyword construction of a named tuple costs more, 100,000 times a file.
     return OrderRecord(number, _text(raw, "external_id", "external id"),
                        _text(raw, "customer_name", "customer name"), email, phone, locale,
                        country or None, parse_datetime(when, tz) if when else None, all_items)
+
+
+def clean_order_leniently(raw: dict, items: list | None = None,
+                          tz: str = "UTC") -> tuple[OrderRecord, dict[str, str]]:
+    """Like clean_order, but an optional field that does not validate is left out (a list
+    too long for ITEMS_MAX keeps its first items) instead of refusing the order. Returns
+    the record and, per field left out, the reason. The number and external id still
+    have to be valid: they say which order this is.
+    """
+    raw, items, left_out = dict(raw), list(items or []), {}
+    while True:
+        try:
+            return clean_order(raw, items, tz), left_out
+        except InvalidField as exc:
+            if exc.field in IDENTIFYING or exc.field in left_out:
+                raise
+            left_out[exc.field] = str(exc)
+            raw.pop(exc.field, None)
+            if exc.field == "items":
+                items = items[:ITEMS_MAX]

@@ -23,9 +23,15 @@ class Conflict(DomainError):
     pass
 
 
+# Programs, not people, call these: they get JSON, and messages about the request, not the card.
+MACHINE_PATHS = ("/api/", "/webhooks/")
+
+
 def register_error_handlers(app: Flask) -> None:
-    def page(code: int, title: str, message: str):
-        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+    def page(code: int, title: str, message: str, machine_message: str | None = None):
+        if request.path.startswith(MACHINE_PATHS):
+            return {"error": title, "message": machine_message or message}, code
+        if request.accept_mimetypes.best == "application/json":
             return {"error": title, "message": message}, code
         return render_template("errors/error.html", code=code, title=title, message=message), code
 
@@ -51,6 +57,7 @@ def register_error_handlers(app: Flask) -> None:
             404,
             _("Page not found"),
             _("This link is not valid. Please check the code on your card, or contact us."),
+            f"There is nothing at {request.path}: check the address.",
         )
 
     @app.errorhandler(413)

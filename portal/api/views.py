@@ -6,7 +6,8 @@ carries its key in the Authorization header.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, request
+from flask import Blueprint, current_app, g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from portal.api import keys, openapi, services
 from portal.extensions import csrf, db
@@ -41,6 +42,12 @@ def openapi_document():
     return openapi.DOCUMENT
 
 
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(exc):
+    return _error(413, "too_large", f"The body is larger than {MAX_BODY // 1024 // 1024} MB, the limit "
+                                    "for one request; send the orders in smaller batches.")
+
+
 @bp.post("/orders")
 def post_orders():
     request.max_content_length = MAX_BODY
@@ -69,5 +76,5 @@ def post_orders():
 def get_order(number: str):
     order = services.order_by_number(number)
     if order is None:
-        abort(404)
+        return _error(404, "not_found", f"There is no order with number {number}.")
     return services.order_json(order)

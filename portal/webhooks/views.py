@@ -15,6 +15,7 @@ import re
 
 from flask import Blueprint, current_app, request
 from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from portal.errors import ValidationFailed
 from portal.extensions import csrf, db
@@ -31,6 +32,12 @@ _WC_PING = re.compile(rb"\Awebhook_id=\d+\Z")
 
 def _answer(status: str, code: int = 200, **extra):
     return {"status": status, **extra}, code
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(exc):
+    return _answer("too_large", 413, error=f"the body is larger than {MAX_BODY // 1024 // 1024} MB, "
+                                           "the limit for one webhook delivery")
 
 
 def _raw_body() -> bytes:

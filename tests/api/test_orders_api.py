@@ -7,27 +7,7 @@ from sqlalchemy import func, select
 from portal.api import keys
 from portal.api.cli import COMMANDS
 from portal.api.models import ApiKey
-from portal.extensions import db as _db
 from portal.orders.models import Order
-
-
-@pytest.fixture
-def api_key(app):
-    _, secret = keys.create_key("shop backend")
-    _db.session.commit()
-    return secret
-
-
-@pytest.fixture
-def api(client, api_key):
-    class Api:
-        def post(self, json, key=api_key):
-            return client.post("/api/v1/orders", json=json, headers={"Authorization": f"Bearer {key}"})
-
-        def get(self, number, key=api_key):
-            return client.get(f"/api/v1/orders/{number}", headers={"Authorization": f"Bearer {key}"})
-
-    return Api()
 
 
 def orders_count(db):
@@ -88,6 +68,15 @@ def test_a_batch_is_all_or_nothing(api, db):
     assert orders_count(db) == 3
 
 
+def test_a_body_over_the_limit_gets_a_json_413_that_says_the_limit(client, api_key):
+    body = b'{"number": "X", "customer_name": "' + b"x" * (6 * 1024 * 1024) + b'"}'
+    response = client.post("/api/v1/orders", data=body, content_type="application/json",
+                           headers={"Authorization": f"Bearer {api_key}"})
+    assert response.status_code == 413 and response.mimetype == "application/json"
+    assert response.json == {"error": "too_large", "message": (
+        "The body is larger than 5 MB, the limit for one request; send the orders in smaller batches.")}
+
+
 @pytest.mark.parametrize("body,path", [
     ({}, "/"),
     ({"number": ""}, "/number"),
@@ -115,7 +104,9 @@ def test_get_by_number(api):
     found = api.get("%231001")
     assert found.status_code == 200 and found.json["customer_name"] == "<b>Ann</b>"
     assert found.mimetype == "application/json"
-    assert api.get("missing").status_code == 404
+    missing = api.get("NOPE")
+    assert missing.status_code == 404
+    assert missing.json == {"error": "not_found", "message": "There is no order with number NOPE."}
 
 
 def test_the_openapi_document_is_public_and_valid(client):

@@ -116,7 +116,16 @@ def test_the_secret_and_signature_never_reach_the_logs(client, caplog):
     assert headers["X-Shopify-Hmac-Sha256"] not in caplog.text
 
 
-def test_a_webhook_needs_no_csrf_token_but_oversized_bodies_are_refused(client, db):
+def test_a_webhook_needs_no_csrf_token_but_oversized_bodies_are_refused_in_json(client, db):
     body = b'{"pad": "' + b"x" * (3 * 1024 * 1024) + b'"}'
-    assert post(client, body, shopify_headers(body)).status_code == 413
+    response = post(client, body, shopify_headers(body))
+    assert response.status_code == 413 and response.mimetype == "application/json"
+    assert response.json == {"status": "too_large",
+                             "error": "the body is larger than 2 MB, the limit for one webhook delivery"}
     assert counts(db) == (0, 0)
+
+
+def test_unknown_webhook_addresses_answer_in_json(client):
+    response = client.post("/webhooks/magento", data=b"{}")
+    assert response.status_code == 404 and response.mimetype == "application/json"
+    assert "card" not in response.json["message"]

@@ -22,4 +22,7 @@ class WebhookDelivery(db.Model):
     topic: Mapped[str] = mapped_column(String(64))
     outcome: Mapped[str] = mapped_column(String(16))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    # When the platform last changed the order, as the delivery says (Shopify updated_at,
+    # WooCommerce date_modified_gmt): a delivery older than one already applied is stale.
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

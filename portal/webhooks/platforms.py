@@ -2,16 +2,34 @@
 
 Shopify (REST Order resource): `name` is the order name customers see
 ("#1001"), `id` the platform id, `customer_locale`, `shipping_address`
-with `country_code`, `line_items` with `name`, `quantity`, `sku`.
+with `country_code`, `line_items` with `name`, `quantity`, `sku`,
+`updated_at` with an offset.
 WooCommerce (REST v3 order): `number`, `id`, `billing`/`shipping` with
 `first_name`, `last_name`, `country`, `email`, `phone`, `meta_data` as
-key/value pairs, `date_created_gmt` without an offset (UTC).
+key/value pairs, `date_created_gmt` and `date_modified_gmt` without an
+offset (UTC).
+
+The shop cannot correct what its platform sends, and a refused delivery is
+retried until the platform disables the webhook: so an optional field that
+does not validate is left out (and named), and only an order without a
+usable number or id is refused.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NamedTuple
+
 from portal.errors import ValidationFailed
-from portal.orders.records import OrderRecord, clean_order, item
+from portal.orders.records import InvalidField, OrderRecord, clean_order_leniently, item, parse_datetime
+
+
+class PlatformOrder(NamedTuple):
+    record: OrderRecord
+    # When the platform last changed the order; None when the payload does not say.
+    modified_at: datetime | None
+    # Our names of the optional fields left out because they did not validate, sorted.
+    ignored: tuple[str, ...] = ()
 
 
 def _joined(*parts) -> str | None:
@@ -22,19 +40,43 @@ def _dict(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _items(lines, name_keys: tuple[str, ...]) -> list[dict]:
+def _items(lines, name_keys: tuple[str, ...]) -> tuple[list[dict], bool]:
+    """The line items, and whether a line was left out because it did not validate."""
     if not isinstance(lines, list):
-        return []
-    items = []
+        return [], False
+    items, dropped = [], False
     for line in lines:
         line = _dict(line)
         name = next((line[k] for k in name_keys if line.get(k)), None)
-        if name:
-            items.append(item(name, line.get("quantity") or 1, line.get("sku")))
-    return items
+        quantity = line.get("quantity")
+        # Quantity 0 is a line removed from the order (an order edit), not one of something.
+        if not name or quantity in (0, "0"):
+            continue
+        try:
+            items.append(item(name, 1 if quantity is None else quantity, line.get("sku")))
+        except InvalidField:
+            dropped = True
+    return items, dropped
 
 
-def shopify_order(payload) -> OrderRecord:
+def _modified_at(value) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_datetime(value)
+    except ValidationFailed:
+        return None
+
+
+def _platform_order(raw: dict, lines: tuple[list[dict], bool], modified) -> PlatformOrder:
+    """Dates without an offset are UTC on both platforms (their *_gmt fields)."""
+    items, dropped_lines = lines
+    record, left_out = clean_order_leniently(raw, items, tz="UTC")
+    ignored = set(left_out) | ({"items"} if dropped_lines else set())
+    return PlatformOrder(record, _modified_at(modified), tuple(sorted(ignored)))
+
+
+def shopify_order(payload) -> PlatformOrder:
     payload = _dict(payload)
     customer = _dict(payload.get("customer"))
     shipping = _dict(payload.get("shipping_address"))
@@ -54,10 +96,11 @@ def shopify_order(payload) -> OrderRecord:
         "country": shipping.get("country_code") or billing.get("country_code"),
         "ordered_at": payload.get("created_at"),
     }
-    return clean_order(raw, _items(payload.get("line_items"), ("name", "title")))
+    return _platform_order(raw, _items(payload.get("line_items"), ("name", "title")),
+                           payload.get("updated_at"))
 
 
-def woocommerce_order(payload, locale_meta_key: str) -> OrderRecord:
+def woocommerce_order(payload, locale_meta_key: str) -> PlatformOrder:
     payload = _dict(payload)
     billing = _dict(payload.get("billing"))
     shipping = _dict(payload.get("shipping"))
@@ -78,7 +121,8 @@ def woocommerce_order(payload, locale_meta_key: str) -> OrderRecord:
         "country": shipping.get("country") or billing.get("country"),
         "ordered_at": payload.get("date_created_gmt"),
     }
-    return clean_order(raw, _items(payload.get("line_items"), ("name",)), tz="UTC")
+    return _platform_order(raw, _items(payload.get("line_items"), ("name",)),
+                           payload.get("date_modified_gmt"))
 
 
 def woocommerce_event(payload) -> str | None:

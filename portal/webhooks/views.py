@@ -4,6 +4,10 @@ Exempt from CSRF (no browser session is involved): each request is
 verified by the HMAC of its raw body instead, before anything is parsed or
 stored. A bad or missing signature gets 401 and nothing is written. The
 secrets come from configuration and are never logged.
+
+Every answer is JSON {"status": ...}: 200 for anything the platform should
+not send again (created, updated, unchanged, stale, duplicate, ignored, with
+"ignored": [fields] when optional fields were left out), 4xx otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ log = logging.getLogger("portal.webhooks")
 MAX_BODY = 2 * 1024 * 1024
 SHOPIFY_TOPICS = frozenset({"orders/create", "orders/updated"})
 WOOCOMMERCE_TOPICS = frozenset({"order.created", "order.updated"})
+# Outcomes where this delivery's content was stored (or matched what is stored).
+APPLIED = frozenset({"created", "updated", "unchanged"})
 _WC_PING = re.compile(rb"\Awebhook_id=\d+\Z")
 
 
@@ -62,15 +68,12 @@ def _receive(source: str, secret_key: str, signature: str | None, topic: str, to
         return _answer("invalid", 400, error="the body is not JSON")
     delivery_id = (event_id(payload) if event_id else None) or delivery_id \
         or "sha256:" + hashlib.sha256(body).hexdigest()
-    if services.already_received(source, delivery_id):
-        return _answer("duplicate")
     try:
-        record = mapper(payload)
-        outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
-                                         record=record, key=current_app.config["TOKEN_KEY"])
+        order = mapper(payload)
     except ValidationFailed as exc:
-        db.session.rollback()
         return _answer("invalid", 422, error=str(exc))
+    outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
+                                     order=order, key=current_app.config["TOKEN_KEY"])
     if outcome.startswith("rejected"):
         db.session.rollback()
         return _answer("invalid", 422, error=outcome.partition(": ")[2])
@@ -83,6 +86,11 @@ def _receive(source: str, secret_key: str, signature: str | None, topic: str, to
             return _answer("duplicate")
         return _answer("conflict", 409, error="a concurrent delivery changed this order; retry")
     log.info("%s %s: %s", source, topic, outcome)
+    if order.ignored and outcome in APPLIED:
+        # Field names only: the values are the customer's data.
+        log.warning("%s %s: order %s stored without %s (they did not validate)",
+                    source, topic, order.record.number, ", ".join(order.ignored))
+        return _answer(outcome, ignored=list(order.ignored))
     return _answer(outcome)
 
 

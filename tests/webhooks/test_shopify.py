@@ -1,5 +1,6 @@
 """POST /webhooks/shopify: verified by HMAC, deduplicated, mapped from the Order resource."""
 
+import json
 import logging
 from datetime import UTC, datetime
 
@@ -129,3 +130,79 @@ def test_unknown_webhook_addresses_answer_in_json(client):
     response = client.post("/webhooks/magento", data=b"{}")
     assert response.status_code == 404 and response.mimetype == "application/json"
     assert "card" not in response.json["message"]
+
+
+def versions(**changes):
+    """orders/create for #9001, then orders/updated five minutes later with a new email."""
+    first = body_of(shopify_order(id=9001, name="#9001", email="jon@example.com",
+                                  updated_at="2026-03-14T09:15:02+03:30", **changes))
+    second = body_of(shopify_order(id=9001, name="#9001", email="jon2@example.com",
+                                   updated_at="2026-03-14T09:20:02+03:30", **changes))
+    return first, second
+
+
+def test_an_old_body_replayed_under_a_new_id_changes_nothing(client, db):
+    first, second = versions()
+    assert post(client, first, shopify_headers(first, event_id="e-1")).json == {"status": "created"}
+    assert post(client, second, shopify_headers(second, topic="orders/updated",
+                                                event_id="e-2")).json == {"status": "updated"}
+    replay = post(client, first, shopify_headers(first, event_id="e-3"))
+    assert replay.status_code == 200 and replay.json == {"status": "stale"}
+    assert db.session.scalar(select(Order.email)) == "jon2@example.com"
+    # The stale delivery is recorded too, so the platform's retries of it stay no-ops.
+    assert post(client, first, shopify_headers(first, event_id="e-3")).json == {"status": "duplicate"}
+    assert counts(db) == (1, 3)
+    outcomes = db.session.execute(select(WebhookDelivery.delivery_id, WebhookDelivery.outcome,
+                                         WebhookDelivery.modified_at).order_by(WebhookDelivery.id)).all()
+    assert outcomes == [("e-1", "created", datetime(2026, 3, 14, 5, 45, 2, tzinfo=UTC)),
+                        ("e-2", "updated", datetime(2026, 3, 14, 5, 50, 2, tzinfo=UTC)),
+                        ("e-3", "stale", datetime(2026, 3, 14, 5, 45, 2, tzinfo=UTC))]
+
+
+def test_deliveries_out_of_order_keep_the_newest(client, db):
+    first, second = versions()
+    assert post(client, second, shopify_headers(second, topic="orders/updated",
+                                                event_id="e-2")).json == {"status": "created"}
+    assert post(client, first, shopify_headers(first, event_id="e-1")).json == {"status": "stale"}
+    assert db.session.scalar(select(Order.email)) == "jon2@example.com"
+
+
+def test_a_delivery_as_new_as_the_last_one_is_still_applied(client, db):
+    first, _ = versions()
+    same_time = body_of({**json.loads(first), "email": "jon3@example.com"})
+    post(client, first, shopify_headers(first, event_id="e-1"))
+    assert post(client, first, shopify_headers(first, event_id="e-2")).json == {"status": "unchanged"}
+    assert post(client, same_time, shopify_headers(same_time, event_id="e-3")).json == {"status": "updated"}
+    assert db.session.scalar(select(Order.email)) == "jon3@example.com"
+
+
+def test_an_optional_field_that_does_not_validate_is_left_out_not_the_order(client, db, caplog):
+    body = body_of(shopify_order(phone="call me after five", email="not an address",
+                                 customer_locale="Română"))
+    response = post(client, body, shopify_headers(body))
+    assert response.status_code == 200
+    assert response.json == {"status": "created", "ignored": ["email", "locale", "phone"]}
+    order = db.session.scalar(select(Order))
+    assert (order.number, order.phone, order.email, order.locale) == ("#9999", None, None, "fa")
+    assert "#9999 stored without email, locale, phone" in caplog.text
+    assert "call me after five" not in caplog.text  # the customer's data stays out of the logs
+
+
+def test_a_phone_with_an_extension_is_kept(client, db):
+    body = body_of(shopify_order(phone="555-0100 ext 12"))
+    assert post(client, body, shopify_headers(body)).json == {"status": "created"}
+    assert db.session.scalar(select(Order.phone)) == "555-0100 ext 12"
+
+
+def test_removed_lines_are_skipped_and_a_missing_quantity_means_one(client, db):
+    lines = shopify_order()["line_items"]
+    body = body_of(shopify_order(line_items=[
+        {**lines[0], "quantity": 0},
+        {key: value for key, value in lines[1].items() if key != "quantity"},
+        {**lines[0], "name": "Saucer", "quantity": 3},
+        {**lines[0], "name": "Broken", "quantity": -2},
+    ]))
+    response = post(client, body, shopify_headers(body))
+    assert response.json == {"status": "created", "ignored": ["items"]}
+    assert db.session.scalar(select(Order.items)) == [{"name": "Teapot", "qty": 1, "sku": "PT-02"},
+                                                      {"name": "Saucer", "qty": 3, "sku": "MUG-01-BL"}]

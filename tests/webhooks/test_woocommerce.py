@@ -81,3 +81,29 @@ def test_a_ping_shaped_body_cannot_smuggle_an_order(client, db):
                            content_type="application/x-www-form-urlencoded")
     assert response.status_code == 401
     assert counts(db) == (0, 0)
+
+
+def test_a_language_meta_that_is_no_language_tag_is_left_out(client, db):
+    body = body_of(woocommerce_order(meta_data=[{"id": 1, "key": "wpml_language", "value": "Română"}]))
+    response = post(client, body, woo_headers(body))
+    assert response.status_code == 200
+    assert response.json == {"status": "created", "ignored": ["locale"]}
+    assert db.session.scalar(select(Order.locale)) == "ro"  # from the country, RO
+
+
+def test_an_older_modification_after_a_newer_one_is_stale(client, db):
+    newer = body_of(woocommerce_order(date_modified_gmt="2026-03-23T08:00:00",
+                                      billing={**woocommerce_order()["billing"], "phone": "+40 21 555 0199"}))
+    older = body_of(woocommerce_order())
+    assert post(client, newer, woo_headers(newer, topic="order.updated", delivery="d-1")).json == {
+        "status": "created"}
+    assert post(client, older, woo_headers(older, delivery="d-2")).json == {"status": "stale"}
+    assert db.session.scalar(select(Order.phone)) == "+40 21 555 0199"
+    assert post(client, older, woo_headers(older, delivery="d-3")).json == {"status": "duplicate"}
+
+
+def test_line_items_with_quantity_zero_are_skipped(client, db):
+    lines = woocommerce_order()["line_items"]
+    body = body_of(woocommerce_order(line_items=[{**lines[0], "quantity": 0}, lines[1]]))
+    assert post(client, body, woo_headers(body)).json == {"status": "created"}
+    assert db.session.scalar(select(Order.items)) == [{"name": "Ship Your Idea &ndash; Color: Black", "qty": 1}]

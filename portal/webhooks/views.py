@@ -33,6 +33,8 @@ SHOPIFY_TOPICS = frozenset({"orders/create", "orders/updated"})
 WOOCOMMERCE_TOPICS = frozenset({"order.created", "order.updated"})
 # Outcomes where this delivery's content was stored (or matched what is stored).
 APPLIED = frozenset({"created", "updated", "unchanged"})
+# Tries of one delivery's unit of work when a concurrent one commits the same rows first.
+ATTEMPTS = 3
 _WC_PING = re.compile(rb"\Awebhook_id=\d+\Z")
 
 
@@ -72,19 +74,22 @@ def _receive(source: str, secret_key: str, signature: str | None, topic: str, to
         order = mapper(payload)
     except ValidationFailed as exc:
         return _answer("invalid", 422, error=str(exc))
-    outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
-                                     order=order, key=current_app.config["TOKEN_KEY"])
-    if outcome.startswith("rejected"):
-        db.session.rollback()
-        return _answer("invalid", 422, error=outcome.partition(": ")[2])
-    try:
-        db.session.commit()
-    except IntegrityError:
-        # A concurrent delivery got there first: same id -> duplicate; otherwise retry later.
-        db.session.rollback()
-        if services.already_received(source, delivery_id):
-            return _answer("duplicate")
-        return _answer("conflict", 409, error="a concurrent delivery changed this order; retry")
+    for _attempt in range(ATTEMPTS):
+        try:
+            outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
+                                             order=order, key=current_app.config["TOKEN_KEY"])
+            if outcome.startswith("rejected"):
+                db.session.rollback()
+                return _answer("invalid", 422, error=outcome.partition(": ")[2])
+            db.session.commit()
+            break
+        except IntegrityError:
+            # A concurrent delivery of this order (or this very delivery, sent twice) committed
+            # first; the next attempt sees its rows and answers as a later delivery would.
+            db.session.rollback()
+    else:
+        log.warning("%s %s: gave up after %d conflicting attempts", source, topic, ATTEMPTS)
+        return _answer("conflict", 409, error="concurrent deliveries kept changing this order; retry")
     log.info("%s %s: %s", source, topic, outcome)
     if order.ignored and outcome in APPLIED:
         # Field names only: the values are the customer's data.

@@ -31,7 +31,8 @@ ORDER_FIELDS = {
     "external_id": _text(128, 1),
     "customer_name": _text(200),
     "email": {"type": ["string", "null"], "maxLength": 254, "format": "email"},
-    "phone": _text(40),
+    "phone": {**_text(40), "description": "Digits, spaces and + ( ) - . /; an extension may "
+                                          "follow: 555-0100 ext 12, x12 or #12."},
     "locale": {**_text(16), "description": "Language tag such as en, fa, hy, ro or ro-RO."},
     "country": {"type": ["string", "null"], "pattern": "^[A-Za-z]{2}$",
                 "description": "ISO 3166 two-letter code; guesses the locale when none is given."},
@@ -52,8 +53,13 @@ ERROR = {
     "type": "object", "required": ["error", "message"],
     "properties": {
         "error": {"type": "string"}, "message": {"type": "string"},
-        "errors": {"type": "array", "items": {"type": "object", "properties": {
-            "index": {"type": "integer"}, "path": {"type": "string"}, "message": {"type": "string"}}}},
+        "errors": {"type": "array", "description": "With 422: each problem and its place.",
+                   "items": {"type": "object", "properties": {
+                       "index": {"type": "integer", "description": "Which order (0 for a single order)."},
+                       "path": {"type": "string", "description": (
+                           "JSON pointer into the request body: /orders/1/email in a batch, "
+                           "/email for a single order.")},
+                       "message": {"type": "string"}}}},
     },
 }
 
@@ -70,7 +76,9 @@ DOCUMENT = {
         "description": (
             "Send orders so the portal can print each one's feedback card. Posting the same "
             "order again (same source and external_id, or same number) updates it or changes "
-            "nothing. Scan tokens and typed codes are never returned: the portal prints the cards."
+            "nothing. Every field is checked: "
+            "one that does not validate refuses the request (422) and says where. Scan tokens "
+            "and typed codes are never returned: the portal prints the cards."
         ),
     },
     "servers": [{"url": "/api/v1"}],
@@ -90,7 +98,9 @@ DOCUMENT = {
                             {"$ref": "#/components/schemas/BatchResult"}]}}}},
                 "400": _json("Error", "The body is not JSON"),
                 "401": _json("Error", "Missing, unknown or revoked API key"),
-                "422": _json("Error", "Invalid orders; nothing was stored"),
+                "413": _json("Error", "The body is larger than 5 MB; send smaller batches"),
+                "422": _json("Error", "Invalid orders (a field, an order listed twice in the batch, "
+                                      "an order number taken by another order); nothing was stored"),
             },
         }},
         "/orders/{number}": {"get": {
@@ -99,7 +109,7 @@ DOCUMENT = {
                             "schema": {"type": "string"}}],
             "responses": {"200": _json("Order", "The order"),
                           "401": _json("Error", "Missing, unknown or revoked API key"),
-                          "404": _json("Error", "No such order")},
+                          "404": _json("Error", "No order with this number")},
         }},
     },
     "components": {
@@ -128,10 +138,55 @@ def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(root, format_checker=FormatChecker())
 
 
+# What a value of these fields must look like, where the schema says it with a pattern.
+_PATTERN_MESSAGES = {
+    "country": "must be a two-letter country code such as GB or RO",
+    "source": "must be 1 to 32 lowercase letters, digits, '-' or '_'",
+}
+_FORMAT_MESSAGES = {
+    "email": "is not an email address",
+    "date-time": "is not a date and time such as 2026-02-01T10:00:00Z",
+}
+# What a list holds, to say its limits: "at most 500 orders per request".
+_LISTS = {"orders": ("orders", "per request"), "items": ("items", "per order")}
+_JSON_TYPES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
+               "null": "null", "number": "a number", "boolean": "true or false"}
+
+
+def _shown(value) -> str:
+    """A value quoted in a message, cut short: the request may hold megabytes."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(error) -> str:
+    """The problem in words, without echoing more of the request than a short quote."""
+    kind, limit = error.validator, error.validator_value
+    field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
+    if kind in {"maxItems", "minItems"}:
+        what, per = _LISTS.get(field, ("entries", "here"))
+        return f"{'at most' if kind == 'maxItems' else 'at least'} {limit} {what} {per}"
+    if kind == "maxLength":
+        return f"at most {limit} characters"
+    if kind == "minLength":
+        return "must not be empty" if limit == 1 else f"at least {limit} characters"
+    if kind == "type":
+        types = [limit] if isinstance(limit, str) else limit
+        return "must be " + " or ".join(_JSON_TYPES.get(t, t) for t in types)
+    if kind == "pattern":
+        return _PATTERN_MESSAGES.get(field, "does not have the expected form")
+    if kind == "format":
+        return f"{_shown(error.instance)} {_FORMAT_MESSAGES.get(limit, f'is not a valid {limit}')}"
+    if kind in {"minimum", "maximum"}:
+        return f"must be {'at least' if kind == 'minimum' else 'at most'} {limit}"
+    # required, additionalProperties: jsonschema names the properties, which are short.
+    return error.message if len(error.message) <= 200 else error.message[:197] + "..."
+
+
 def errors_for(document, schema_name: str) -> list[dict]:
     """Every problem in the document: where it is and what is wrong, sorted by place."""
     found = []
     for error in validator(schema_name).iter_errors(document):
         path = "/".join(str(p) for p in error.absolute_path)
-        found.append({"path": "/" + path, "message": error.message})
+        found.append({"path": "/" + path, "message": _message(error)})
     return sorted(found, key=lambda e: e["path"])

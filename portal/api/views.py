@@ -60,7 +60,11 @@ def post_orders():
         return _error(422, "invalid", "The request does not match the schema; nothing was stored.",
                       problems)
     inputs = data["orders"] if batch else [data]
-    outcomes, errors = services.store_orders(inputs, current_app.config["TOKEN_KEY"])
+    checked, errors = services.check_orders(inputs, batch=batch)
+    if errors:
+        return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)
+    outcomes, errors = services.store_orders(checked, len(inputs), current_app.config["TOKEN_KEY"],
+                                             batch=batch)
     if errors:
         db.session.rollback()
         return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)

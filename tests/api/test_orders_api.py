@@ -63,9 +63,62 @@ def test_a_batch_is_all_or_nothing(api, db):
     mixed = api.post({"orders": [{"number": "B-9"}, {"number": "B-10", "email": "nope"}]})
     assert mixed.status_code == 422
     assert mixed.json["errors"][0]["path"] == "/orders/1/email"
-    conflict = api.post({"orders": [{"number": "B-11"}, {"number": "B-12", "phone": "call me"}]})
-    assert conflict.status_code == 422 and conflict.json["errors"][0]["index"] == 1
+    refused = api.post({"orders": [{"number": "B-11"}, {"number": "B-12", "phone": "call me"}]})
+    assert refused.status_code == 422
+    assert refused.json["errors"] == [{"index": 1, "path": "/orders/1/phone",
+                                       "message": "phone 'call me' has characters a phone number cannot have"}]
     assert orders_count(db) == 3
+
+
+def test_the_api_stays_strict_about_optional_fields(api, db):
+    response = api.post({"number": "S-1", "locale": "Română"})
+    assert response.status_code == 422
+    assert response.json["errors"] == [
+        {"index": 0, "path": "/locale",
+         "message": "locale 'Română' is not a language tag such as en, fa or ro-RO"}]
+    assert api.post({"number": "S-1", "phone": "555-0100 ext 12"}).status_code == 201
+    assert orders_count(db) == 1
+
+
+def test_an_order_listed_twice_in_a_batch_is_named_with_both_places(api, db):
+    response = api.post({"orders": [{"number": "D-1"}, {"number": "D-2"}, {"number": " D-1 "}]})
+    assert response.status_code == 422
+    assert response.json["errors"] == [{
+        "index": 2, "path": "/orders/2/number",
+        "message": "the same order appears twice in the batch, at indexes 0 and 2"}]
+    by_id = api.post({"orders": [{"number": "D-3", "external_id": "x"},
+                                 {"number": "D-4", "external_id": "x"}]})
+    assert by_id.json["errors"] == [{
+        "index": 1, "path": "/orders/1/external_id",
+        "message": "the same order appears twice in the batch, at indexes 0 and 1"}]
+    # The same external id from two systems is two orders.
+    assert api.post({"orders": [{"number": "D-5", "external_id": "x", "source": "erp"},
+                                {"number": "D-6", "external_id": "x"}]}).status_code == 200
+    assert orders_count(db) == 2
+
+
+def test_an_order_number_taken_by_another_order_is_refused_at_its_place(api, db):
+    api.post({"number": "N-1", "external_id": "a"})
+    response = api.post({"orders": [{"number": "N-2"}, {"number": "N-1", "external_id": "b"}]})
+    assert response.status_code == 422
+    assert [(e["index"], e["path"]) for e in response.json["errors"]] == [(1, "/orders/1/number")]
+    assert "N-1 already belongs to another order" in response.json["errors"][0]["message"]
+
+
+def test_too_many_orders_are_refused_without_echoing_them(api, db):
+    response = api.post({"orders": [{"number": f"M-{n}", "customer_name": "Ann"} for n in range(501)]})
+    assert response.status_code == 422
+    assert response.json["errors"] == [{"path": "/orders", "message": "at most 500 orders per request"}]
+    assert "M-1" not in response.get_data(as_text=True)
+
+
+def test_schema_messages_do_not_echo_long_values(api):
+    response = api.post({"number": "N" * 5000, "email": "e" * 3000})
+    assert response.status_code == 422
+    assert len(response.get_data()) < 1000
+    assert sorted((e["path"], e["message"]) for e in response.json["errors"]) == [
+        ("/email", "'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee... is not an email address"),
+        ("/email", "at most 254 characters"), ("/number", "at most 64 characters")]
 
 
 def test_a_body_over_the_limit_gets_a_json_413_that_says_the_limit(client, api_key):
@@ -117,6 +170,8 @@ def test_the_openapi_document_is_public_and_valid(client):
     assert set(document["paths"]) == {"/orders", "/orders/{number}"}
     for schema in document["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
+    answers = document["paths"]["/orders"]["post"]["responses"]
+    assert set(answers) == {"200", "201", "400", "401", "413", "422"}
 
 
 def test_cli_creates_lists_and_revokes_keys_stored_hashed(app, db):

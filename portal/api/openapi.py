@@ -76,7 +76,7 @@ DOCUMENT = {
         "description": (
             "Send orders so the portal can print each one's feedback card. Posting the same "
             "order again (same source and external_id, or same number) updates it or changes "
-            "nothing. Every field is checked: "
+            "nothing, also when the same request is sent twice at once. Every field is checked: "
             "one that does not validate refuses the request (422) and says where. Scan tokens "
             "and typed codes are never returned: the portal prints the cards."
         ),
@@ -98,6 +98,8 @@ DOCUMENT = {
                             {"$ref": "#/components/schemas/BatchResult"}]}}}},
                 "400": _json("Error", "The body is not JSON"),
                 "401": _json("Error", "Missing, unknown or revoked API key"),
+                "409": _json("Error", "Concurrent requests kept changing the same orders; nothing "
+                                      "was stored. Send the request again."),
                 "413": _json("Error", "The body is larger than 5 MB; send smaller batches"),
                 "422": _json("Error", "Invalid orders (a field, an order listed twice in the batch, "
                                       "an order number taken by another order); nothing was stored"),

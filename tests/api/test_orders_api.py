@@ -171,7 +171,7 @@ def test_the_openapi_document_is_public_and_valid(client):
     for schema in document["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
     answers = document["paths"]["/orders"]["post"]["responses"]
-    assert set(answers) == {"200", "201", "400", "401", "413", "422"}
+    assert set(answers) == {"200", "201", "400", "401", "409", "413", "422"}
 
 
 def test_cli_creates_lists_and_revokes_keys_stored_hashed(app, db):

@@ -60,6 +60,13 @@ def register_error_handlers(app: Flask) -> None:
             f"There is nothing at {request.path}: check the address.",
         )
 
+    @app.errorhandler(405)
+    def wrong_method(e):
+        allowed = [(k, v) for k, v in e.get_headers() if k == "Allow"] if hasattr(e, "get_headers") else []
+        body, code = page(405, _("Not allowed here"), _("This page cannot be used that way."),
+                          f"{request.method} is not allowed at {request.path}.")
+        return body, code, allowed
+
     @app.errorhandler(413)
     def too_large(e):
         return page(413, _("Too large"), _("What you sent is too large."))

@@ -38,6 +38,9 @@ _COUNTRY = re.compile(r"\A[A-Za-z]{2}\Z")
 _ITEM = re.compile(r"(\d{1,4})\s*[x×*]\s+(.+)", re.IGNORECASE)
 # Languages the customer pages speak, guessed from a shipping country when no locale is given.
 COUNTRY_LOCALES = {"IR": "fa", "AF": "fa", "TJ": "fa", "AM": "hy", "RO": "ro", "MD": "ro"}
+# Tried in turn when the date is not ISO 8601 (the common case, parsed first).
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y", "%d.%m.%Y %H:%M",
+                 "%d.%m.%Y %H:%M:%S")
 # Fields that say which order this is: without them valid there is nothing to store.
 IDENTIFYING = frozenset({"number", "external_id"})
 
@@ -77,13 +80,15 @@ def _text(raw: dict, name: str, label: str) -> str | None:
 
 
 def parse_datetime(value: str, tz: str = "UTC") -> datetime:
-    """ISO 8601, Shopify's "2024-01-15 10:23:45 -0500", or a bare date; no offset means `tz`."""
+    """ISO 8601, Shopify's "2024-01-15 10:23:45 -0500", a bare date, or a day-first date with
+    dots as European spreadsheets write it ("15.01.2024 10:23"); no offset means `tz`.
+    Dates with slashes are refused: 01/02/2024 is January or February depending on who typed it."""
     text = value.strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = None
-        for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"):
+        for fmt in _DATE_FORMATS:
             try:
                 parsed = datetime.strptime(text, fmt)
                 break
@@ -91,7 +96,8 @@ def parse_datetime(value: str, tz: str = "UTC") -> datetime:
                 pass
     if parsed is None:
         raise InvalidField(
-            "ordered_at", f"order date {text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
+            "ordered_at",
+            f"order date {text!r} is not a date; use YYYY-MM-DD or YYYY-MM-DD HH:MM (or DD.MM.YYYY)"
         )
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         parsed = datetime(parsed.year, parsed.month, parsed.day)

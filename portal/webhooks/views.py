@@ -6,8 +6,8 @@ stored. A bad or missing signature gets 401 and nothing is written. The
 secrets come from configuration and are never logged.
 
 Every answer is JSON {"status": ...}: 200 for anything the platform should
-not send again (created, updated, unchanged, stale, duplicate, ignored, with
-"ignored": [fields] when optional fields were left out), 4xx otherwise.
+not send again (created, updated, unchanged, stale, duplicate, ignored for other topics;
+"fields_left_out": [fields] when optional fields did not validate), 4xx otherwise.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _receive(source: str, secret_key: str, signature: str | None, topic: str, to
         # Field names only: the values are the customer's data.
         log.warning("%s %s: order %s stored without %s (they did not validate)",
                     source, topic, order.record.number, ", ".join(order.ignored))
-        return _answer(outcome, ignored=list(order.ignored))
+        return _answer(outcome, fields_left_out=list(order.ignored))
     return _answer(outcome)
 
 

@@ -189,3 +189,12 @@ def test_cli_creates_lists_and_revokes_keys_stored_hashed(app, db):
     db.session.expire_all()
     assert keys.authenticate(secret) is None
     assert runner.invoke(revoke, [str(stored.id)]).exit_code != 0
+
+
+def test_a_wrong_method_gets_json_that_says_so(client, api_key):
+    response = client.delete("/api/v1/orders", headers={"Authorization": f"Bearer {api_key}"})
+    assert response.status_code == 405 and response.mimetype == "application/json"
+    assert response.json["message"] == "DELETE is not allowed at /api/v1/orders."
+    assert "POST" in response.headers["Allow"]
+    webhook = client.get("/webhooks/shopify")
+    assert webhook.status_code == 405 and webhook.json["message"] == "GET is not allowed at /webhooks/shopify."

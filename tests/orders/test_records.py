@@ -15,6 +15,10 @@ from portal.orders.records import ITEMS_MAX, InvalidField, clean_order, clean_or
     ("2026-01-05 10:30", "Asia/Tehran", datetime(2026, 1, 5, 7, 0, tzinfo=UTC)),  # +3:30
     ("2026-03-14T09:15:02+03:30", "Europe/Bucharest", datetime(2026, 3, 14, 5, 45, 2, tzinfo=UTC)),
     ("2024-01-15 10:23:45 -0500", "UTC", datetime(2024, 1, 15, 15, 23, 45, tzinfo=UTC)),
+    # Day first with dots, as a European spreadsheet writes it.
+    ("15.01.2024", "UTC", datetime(2024, 1, 15, tzinfo=UTC)),
+    ("05.07.2026 10:30", "Europe/Bucharest", datetime(2026, 7, 5, 7, 30, tzinfo=UTC)),
+    ("15.01.2024 10:23:45", "UTC", datetime(2024, 1, 15, 10, 23, 45, tzinfo=UTC)),
 ])
 def test_order_dates_are_stored_in_utc(text, tz, expected):
     parsed = parse_datetime(text, tz)
@@ -22,8 +26,9 @@ def test_order_dates_are_stored_in_utc(text, tz, expected):
 
 
 def test_an_order_date_that_is_no_date_is_refused_with_the_format_to_use():
-    with pytest.raises(ValidationFailed, match="use YYYY-MM-DD"):
-        parse_datetime("05/01/2026")
+    for ambiguous in ("05/01/2026", "31.02.2026", "2026.01.05"):
+        with pytest.raises(ValidationFailed, match="use YYYY-MM-DD"):
+            parse_datetime(ambiguous)
 
 
 def test_clean_order_builds_the_record_field_by_field():

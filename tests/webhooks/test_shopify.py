@@ -181,7 +181,7 @@ def test_an_optional_field_that_does_not_validate_is_left_out_not_the_order(clie
                                  customer_locale="Română"))
     response = post(client, body, shopify_headers(body))
     assert response.status_code == 200
-    assert response.json == {"status": "created", "ignored": ["email", "locale", "phone"]}
+    assert response.json == {"status": "created", "fields_left_out": ["email", "locale", "phone"]}
     order = db.session.scalar(select(Order))
     assert (order.number, order.phone, order.email, order.locale) == ("#9999", None, None, "fa")
     assert "#9999 stored without email, locale, phone" in caplog.text
@@ -203,6 +203,6 @@ def test_removed_lines_are_skipped_and_a_missing_quantity_means_one(client, db):
         {**lines[0], "name": "Broken", "quantity": -2},
     ]))
     response = post(client, body, shopify_headers(body))
-    assert response.json == {"status": "created", "ignored": ["items"]}
+    assert response.json == {"status": "created", "fields_left_out": ["items"]}
     assert db.session.scalar(select(Order.items)) == [{"name": "Teapot", "qty": 1, "sku": "PT-02"},
                                                       {"name": "Saucer", "qty": 3, "sku": "MUG-01-BL"}]

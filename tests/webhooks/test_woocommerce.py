@@ -87,7 +87,7 @@ def test_a_language_meta_that_is_no_language_tag_is_left_out(client, db):
     body = body_of(woocommerce_order(meta_data=[{"id": 1, "key": "wpml_language", "value": "Română"}]))
     response = post(client, body, woo_headers(body))
     assert response.status_code == 200
-    assert response.json == {"status": "created", "ignored": ["locale"]}
+    assert response.json == {"status": "created", "fields_left_out": ["locale"]}
     assert db.session.scalar(select(Order.locale)) == "ro"  # from the country, RO
 
 

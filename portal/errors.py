@@ -23,14 +23,23 @@ class Conflict(DomainError):
     pass
 
 
-# Programs, not people, call these: they get JSON, and messages about the request, not the card.
+# Programs, not people, call these: they get JSON, and messages about the request, not the card,
+# in the shape of each one's other answers.
 MACHINE_PATHS = ("/api/", "/webhooks/")
+_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+          413: "too_large", 429: "too_many_requests", 500: "server_error"}
+
+
+def _machine_answer(code: int, message: str) -> dict:
+    if request.path.startswith("/webhooks/"):
+        return {"status": _CODES.get(code, "error"), "error": message}
+    return {"error": _CODES.get(code, "error"), "message": message}
 
 
 def register_error_handlers(app: Flask) -> None:
     def page(code: int, title: str, message: str, machine_message: str | None = None):
         if request.path.startswith(MACHINE_PATHS):
-            return {"error": title, "message": machine_message or message}, code
+            return _machine_answer(code, machine_message or message), code
         if request.accept_mimetypes.best == "application/json":
             return {"error": title, "message": message}, code
         return render_template("errors/error.html", code=code, title=title, message=message), code

@@ -167,6 +167,8 @@ def _message(error) -> str:
     field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "")
     if kind in {"maxItems", "minItems"}:
         what, per = _LISTS.get(field, ("entries", "here"))
+        if kind == "minItems" and limit == 1:
+            return "must not be empty"
         return f"{'at most' if kind == 'maxItems' else 'at least'} {limit} {what} {per}"
     if kind == "maxLength":
         return f"at most {limit} characters"

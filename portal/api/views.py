@@ -92,5 +92,7 @@ def post_orders():
 def get_order(number: str):
     order = services.order_by_number(number)
     if order is None:
-        return _error(404, "not_found", f"There is no order with number {number}.")
+        # Numbers have at most 64 characters; a longer path is not echoed whole.
+        shown = number if len(number) <= 64 else number[:61] + "..."
+        return _error(404, "not_found", f"There is no order with number {shown}.")
     return services.order_json(order)

@@ -22,6 +22,7 @@ from portal.compliance.settings import marketplace_mode
 from portal.extensions import db
 from portal.goodwill.ledger import offers_between
 from portal.orders.models import Order
+from portal.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
 
@@ -145,20 +146,18 @@ def as_text(report: Report) -> str:
 
 
 def as_csv(report: Report) -> str:
-    from portal.goodwill.ledger import formula_safe
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["kind", "when", "order", "ticket", "page_or_gesture", "locale", "rating",
                      "links_or_value", "status", "wording", "verdict"])
     for imp in report.impressions:
-        writer.writerow([formula_safe(v) for v in (
+        writer.writerow([neutralise(v) for v in (
             "links_shown", imp.created_at.isoformat(timespec="seconds"), report.numbers[imp.order_id],
             imp.ticket_id or "", imp.page, imp.locale, imp.rating_stars or "",
             " | ".join(f"{link['name']} {link['url']}" for link in imp.links), "", "", "")])
     for offer in report.offers:
         verdict = report.offer_checks[offer.id]
-        writer.writerow([formula_safe(v) for v in (
+        writer.writerow([neutralise(v) for v in (
             "offer", offer.created_at.isoformat(timespec="seconds"), report.numbers[offer.order_id],
             report.refs[offer.ticket_id], offer.kind.value, offer.locale, "", offer.value,
             offer.status.value, offer.wording, "passes" if verdict.allowed else "refused")])

@@ -19,6 +19,7 @@ from portal.database import utcnow
 from portal.extensions import db
 from portal.goodwill.models import Offer
 from portal.orders.models import Order
+from portal.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
 COLUMNS = [
@@ -26,14 +27,6 @@ COLUMNS = [
     "cost", "status", "offered_by", "approved_by", "approved_at", "sent_at", "decided_at",
     "coupon", "executed_at", "wording", "wording_check",
 ]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _when(value: datetime | None) -> str:
     return value.isoformat(timespec="seconds") if value else ""
 
@@ -86,5 +79,5 @@ def to_csv(data: Iterable[dict]) -> str:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in data:
-        writer.writerow([formula_safe(row[c]) for c in COLUMNS])
+        writer.writerow([neutralise(row[c]) for c in COLUMNS])
     return out.getvalue()

@@ -64,12 +64,13 @@ _SHOPIFY = {
     "item_sku": ("lineitem sku",),
 }
 MAX_COLUMNS = 300
+PREVIEW_ROWS = 5
+NO_ROWS = "The file has no orders below its header line."
 _CHUNK = 1 << 20
 # An encoding name with this suffix: UTF-8 whose invalid bytes are each read as Windows-1252.
 MIXED = "+cp1252"
 _STRAY = "portal-cp1252"
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_NON_ASCII = re.compile(rb"[\x80-\xff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
@@ -107,24 +108,21 @@ def _decodes(raw, encoding: str) -> bool:
     return True
 
 
-def _mostly_utf8(raw) -> bool:
-    """At least as many valid UTF-8 characters as stray non-ASCII bytes: UTF-8 with a few
-    Windows-1252 bytes mixed in. Windows-1252 text forms a valid UTF-8 sequence only by
-    accident (a capital accented letter right before a curly quote, say), while its accented
-    letters are stray bytes, so a file in Windows-1252 has far more stray bytes."""
+def _has_utf8_characters(raw) -> bool:
+    """Whether any valid multi-byte UTF-8 sequence occurs. Windows-1252 text forms one only
+    by accident (a capital accented letter right before a curly quote, say), so a file that
+    is not all UTF-8 but has them is UTF-8 with stray bytes. Reading such a file that way
+    costs little even when the guess is wrong: every stray byte is still read as
+    Windows-1252; only an accidental pair would be misread."""
     raw.seek(0)
-    valid = stray = 0
     carry = b""
     for chunk in iter(lambda: raw.read(_CHUNK), b""):
         chunk = carry + chunk
-        # Hold back the non-ASCII bytes at the end: a sequence may go on in the next chunk.
-        cut = len(chunk.rstrip(_HIGH_BYTES)) or len(chunk)
-        chunk, carry = chunk[:cut], chunk[cut:]
-        sequences = _UTF8_SEQUENCE.findall(chunk)
-        valid += len(sequences)
-        stray += sum(map(len, _NON_ASCII.findall(chunk))) - sum(map(len, sequences))
-    sequences = _UTF8_SEQUENCE.findall(carry)
-    return valid + len(sequences) >= stray + len(carry) - sum(map(len, sequences))
+        if _UTF8_SEQUENCE.search(chunk):
+            return True
+        # Keep the non-ASCII bytes at the end: a sequence may go on in the next chunk.
+        carry = chunk[len(chunk.rstrip(_HIGH_BYTES)):][-3:]
+    return False
 
 
 def detect_encoding(path: str) -> str:
@@ -146,7 +144,7 @@ def detect_encoding(path: str) -> str:
         bom = head.startswith(codecs.BOM_UTF8)
         if _decodes(raw, "utf-8"):
             return "utf-8-sig" if bom else "utf-8"
-        if bom or _mostly_utf8(raw):
+        if bom or _has_utf8_characters(raw):
             return ("utf-8-sig" if bom else "utf-8") + MIXED
         if _decodes(raw, "cp1252"):
             return "cp1252"
@@ -222,6 +220,21 @@ def check_mapping(mapping: dict, headers: list[str]) -> dict[str, int]:
     return clean
 
 
+def _unreadable(line: int, error: str) -> str:
+    """What the csv module's error means for the person who made the file."""
+    if error == "unexpected end of data":
+        what = "opens a quote that is never closed, so the file cannot be read to its end"
+    elif error.startswith("field larger than field limit"):
+        what = (f"has a cell larger than {csv.field_size_limit() // 1024} KB: usually a quote "
+                "opened there is never closed")
+    elif "expected after" in error:
+        what = ("has text after the closing quote of a cell (a cell is either all inside "
+                "quotes or not quoted at all)")
+    else:
+        what = f"cannot be read: {error}"
+    return f"Line {line} {what}. Check the quotes around that line."
+
+
 class CsvSource:
     """The rows of one file, each with the line it starts on; `position` is bytes read so far."""
 
@@ -255,12 +268,7 @@ class CsvSource:
             except StopIteration:
                 return
             except csv.Error as exc:
-                if str(exc) == "unexpected end of data":
-                    raise ImportRefused(f"Line {previous + 1} opens a quote that is never closed, "
-                                        "so the file cannot be read to its end. Check the quotes "
-                                        "around that line.") from None
-                raise ImportRefused(f"Line {previous + 1} cannot be read: {exc}. Check the quotes "
-                                    "around that line.") from None
+                raise ImportRefused(_unreadable(previous + 1, str(exc))) from None
             line, previous = previous + 1, self._reader.line_num
             if "".join(cells).strip():  # skip blank lines, including ",,,"
                 yield line, cells
@@ -275,7 +283,7 @@ class CsvSource:
         self.close()
 
 
-def preview(path: str, encoding: str, delimiter: str, rows: int = 5) -> tuple[list[str], list[list[str]]]:
+def preview(path: str, encoding: str, delimiter: str, rows: int = PREVIEW_ROWS) -> tuple[list[str], list[list[str]]]:
     with CsvSource(path, encoding, delimiter) as source:
         sample = []
         for _, cells in source.rows():

@@ -1,9 +1,5 @@
-"""CSV exports that a spreadsheet cannot execute.
-
-Cells are stored verbatim; on the way out, any cell a spreadsheet would read
-as a formula (starting with = + - @, a tab or a carriage return) gets a
-leading apostrophe, which spreadsheets show as text.
-"""
+"""CSV exports of an import's rejected rows that a spreadsheet cannot execute (see
+portal.spreadsheet: formula-like cells get a leading apostrophe)."""
 
 from __future__ import annotations
 
@@ -11,13 +7,9 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from portal.spreadsheet import neutralise
+
 REJECT_COLUMNS = ["line", "reason"]
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def safe_row(values: Iterable) -> list[str]:

@@ -41,7 +41,10 @@ def create_run(*, folder: Path, stored_name: str, filename: str, staff_id: int) 
     path = str(folder / stored_name)
     encoding = csv_source.detect_encoding(path)
     delimiter = csv_source.sniff_delimiter(path, encoding)
-    headers, _ = csv_source.preview(path, encoding, delimiter, rows=0)
+    # The rows the preview page shows are read now, so a file that fails there fails here.
+    headers, sample = csv_source.preview(path, encoding, delimiter, rows=csv_source.PREVIEW_ROWS)
+    if not sample:
+        raise csv_source.ImportRefused(csv_source.NO_ROWS)
     run = ImportRun(filename=(filename or "orders.csv")[:255], stored_name=stored_name,
                     size_bytes=os.path.getsize(path), encoding=encoding, delimiter=delimiter,
                     headers=headers, mapping=csv_source.auto_mapping(headers), created_by_id=staff_id)

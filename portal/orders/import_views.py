@@ -20,6 +20,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from portal.errors import ValidationFailed
 from portal.extensions import db
 from portal.orders import csv_source, import_runs
+from portal.orders.csv_source import ImportRefused
 from portal.orders.export import REJECT_COLUMNS, csv_text, rejection_lines, safe_row
 from portal.orders.import_forms import StartAgainForm, UploadForm, chosen_mapping, mapping_form
 from portal.orders.intake_models import ImportRun
@@ -100,7 +101,11 @@ def show(run_id: int):
 
 
 def _preview(run: ImportRun, form, status=200):
-    _, sample = csv_source.preview(str(_folder() / run.stored_name), run.encoding, run.delimiter)
+    try:
+        _, sample = csv_source.preview(str(_folder() / run.stored_name), run.encoding, run.delimiter)
+    except ImportRefused as exc:  # the upload read these rows; this is only a safety net
+        flash(str(exc), "error")
+        sample = []
     return render_template("orders/preview.html", run=run, form=form, sample=sample,
                            fields=csv_source.FIELDS), status
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from portal.database import bulk_writes
 from portal.orders import reading, spill, upsert
-from portal.orders.csv_source import ImportRefused
+from portal.orders.csv_source import NO_ROWS, ImportRefused
 from portal.orders.reading import Batch, unpack
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
@@ -55,12 +55,17 @@ class ImportHooks:
     batch_done: Callable[[str], None] = lambda phase: None
 
 
-def _orders(batch: Batch, result: ImportResult, hooks: ImportHooks) -> list[tuple]:
-    """Report the batch's rejected orders; the others as (line, rows, record, packed)."""
-    for line, reason, rows in batch.rejected:
-        result.count("rejected")
-        hooks.reject(line, reason, rows)
+def _orders(batch: Batch, result: ImportResult, rejects: list) -> list[tuple]:
+    """Count the batch's rejected orders into `rejects`; the others as (line, rows, record, packed)."""
+    result.rejected += len(batch.rejected)
+    rejects.extend(batch.rejected)
     return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
+
+
+def _report(hooks: ImportHooks, rejects: list) -> None:
+    """One batch's rejected orders, those of the reader and of the database, in line order."""
+    for line, reason, rows in sorted(rejects, key=lambda r: r[0]):
+        hooks.reject(line, reason, rows)
 
 
 def _plan(orders, outcomes) -> tuple[list, list]:
@@ -75,12 +80,12 @@ def _plan(orders, outcomes) -> tuple[list, list]:
     return creates, updates
 
 
-def _apply(orders, *, key, source_name, write, hooks, result: ImportResult) -> list:
+def _apply(orders, *, key, source_name, write, result: ImportResult, rejects: list) -> list:
     outcomes = upsert.upsert_orders([o[2] for o in orders], source=source_name, key=key, write=write)
     for (line, rows, *_), outcome in zip(orders, outcomes, strict=True):
         result.count(outcome.kind)
         if outcome.kind == "rejected":
-            hooks.reject(line, outcome.reason, rows)
+            rejects.append((line, outcome.reason, rows))
     return outcomes
 
 
@@ -119,7 +124,7 @@ def _counted(result: ImportResult) -> int:
 
 
 def _no_rows() -> ImportResult:
-    return ImportResult(status="refused", message="The file has no orders below its header line.")
+    return ImportResult(status="refused", message=NO_ROWS)
 
 
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
@@ -133,14 +138,16 @@ def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, i
 
 def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_name, tz,
          hooks: ImportHooks) -> ImportResult:
-    apply = functools.partial(_apply, key=key, source_name=source_name, hooks=hooks)
+    apply = functools.partial(_apply, key=key, source_name=source_name)
     size = os.path.getsize(path)
     batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
     result = ImportResult()
     if valid_rows_only:
         try:
             for batch in batches():
-                apply(_orders(batch, result, hooks), write=True, result=result)
+                rejects: list = []
+                apply(_orders(batch, result, rejects), write=True, result=result, rejects=rejects)
+                _report(hooks, rejects)
                 _batch_finished(hooks, "writing", batch.position)
         except ImportRefused as exc:
             result.status = "failed"
@@ -153,8 +160,10 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         check = ImportResult()
         try:
             for batch in batches():
-                orders = _orders(batch, check, hooks)
-                outcomes = apply(orders, write=False, result=check)
+                rejects = []
+                orders = _orders(batch, check, rejects)
+                outcomes = apply(orders, write=False, result=check, rejects=rejects)
+                _report(hooks, rejects)
                 spill.write(spill_file, *_plan(orders, outcomes), key, date_text)
                 _batch_finished(hooks, "checking", batch.position)
         except ImportRefused as exc:
@@ -170,13 +179,16 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         spilled = spill_file.tell()
         stored = date_text is not None
         for lines, rows, updates, position in spill.read(spill_file, stored):
+            rejects = []
             if updates:
-                apply([(line, [], unpack(packed)) for line, packed in updates], write=True, result=result)
+                apply([(line, [], unpack(packed)) for line, packed in updates], write=True,
+                      result=result, rejects=rejects)
             if rows and not upsert.insert_planned(rows, source=source_name, dates_stored=stored):
                 # Another writer stored one of these orders since the check: plan them again.
                 apply([(line, [], spill.record(row, stored)) for line, row in zip(lines, rows, strict=True)],
-                      write=True, result=result)
+                      write=True, result=result, rejects=rejects)
             else:
                 result.created += len(rows)
+            _report(hooks, rejects)
             _batch_finished(hooks, "writing", size * position // max(spilled, 1))
     return result

@@ -16,9 +16,8 @@ packed (`pack`): plain tuples that marshal can carry, dates as ISO text.
 from __future__ import annotations
 
 import contextlib
-import json
 import operator
-import sqlite3
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import NamedTuple
@@ -27,9 +26,13 @@ from portal.errors import ValidationFailed
 from portal.orders import worker
 from portal.orders.csv_source import FIELDS, CsvSource, ImportRefused, fallback_columns
 from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
+from portal.orders.repeats import Repeats
+from portal.spreadsheet import restore
 
 ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
                 "ordered_at", "items")
+_LINE = operator.itemgetter(0)
+_DIGITS = re.compile(r"\D")
 # Below this size a worker process costs more to start than it saves.
 WORKER_MIN_BYTES = 1 << 20
 
@@ -43,27 +46,48 @@ class Batch(NamedTuple):
 class _Group:
     """One order's rows. A plain class with slots: an import makes one per order."""
 
-    __slots__ = ("line", "number", "rows", "raw", "items", "error")
+    __slots__ = ("line", "number", "rows", "raw", "items", "error", "item_cells")
 
     def __init__(self, line: int, number: str, raw: dict, cells: list):
         self.line, self.number, self.raw = line, number, raw
-        self.rows, self.items, self.error = [cells], [], None
+        self.rows, self.items, self.error, self.item_cells = [cells], [], None, None
 
     def merge(self, line: int, values: dict) -> None:
         """A further row of this order: it fills the fields left empty, adds its items cell,
         and must not contradict a value already given."""
         for name, value in values.items():
             value = value.strip()
-            kept = (self.raw.get(name) or "").strip()
-            if not value or value.casefold() == kept.casefold():
+            if not value:
                 continue
+            if name == "items":
+                self._add_items(value)
+                continue
+            kept = (self.raw.get(name) or "").strip()
             if not kept:
                 self.raw[name] = value
-            elif name == "items":
-                self.raw[name] = f"{kept}\n{value}"
-            elif self.error is None:
+            elif _same(name, kept, value) or self.error is not None:
+                continue
+            else:
                 self.error = (f"line {line}: the rows of order {self.number} disagree on "
                               f"{FIELDS[name].lower()} ({kept!r}, then {value!r})")
+
+    def _add_items(self, cell: str) -> None:
+        """Each row's items cell adds its items, unless every row so far has the very same
+        cell: that is the order's whole list, repeated on each of its rows."""
+        if self.item_cells is None:
+            first = (self.raw.get("items") or "").strip()
+            self.item_cells = [first] if first else []
+        self.item_cells.append(cell)
+        cells = self.item_cells
+        repeated = len({c.casefold() for c in cells}) == 1
+        self.raw["items"] = cells[0] if repeated else "\n".join(cells)
+
+
+def _same(name: str, kept: str, value: str) -> bool:
+    """Whether two rows give one value: case aside, and for phones the digits alone."""
+    if name == "phone":
+        return _DIGITS.sub("", kept) == _DIGITS.sub("", value)
+    return kept.casefold() == value.casefold()
 
 
 def _groups(source: CsvSource, mapping: dict[str, int]):
@@ -83,8 +107,11 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
         for line, cells in rows:
             if len(cells) < width:  # spreadsheets drop trailing empty cells
                 cells = cells + [""] * (width - len(cells))
-            number = cells[number_i].strip()
             values = dict(zip(names, values_of(cells), strict=False))
+            for name, value in values.items():
+                if value[:1] == "'":  # maybe a cell our own export guarded, read back
+                    values[name] = restore(value)
+            number = values["number"].strip()
             for name, columns in fallbacks:
                 if not values.get(name, "").strip():
                     values[name] = next((cells[i] for i in columns if cells[i].strip()), "")
@@ -97,9 +124,12 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
                 if len(current.rows) <= ITEMS_MAX:
                     current.rows.append(cells)
             if name_i is not None and cells[name_i].strip() and current.error is None:
+                if qty_i is not None and cells[qty_i].strip() == "0":
+                    continue  # a line removed from the order (as the webhooks skip it)
                 try:
-                    current.items.append(item(cells[name_i], (qty_i is not None and cells[qty_i]) or 1,
-                                              sku_i is not None and cells[sku_i] or None))
+                    current.items.append(item(restore(cells[name_i]),
+                                              (qty_i is not None and cells[qty_i]) or 1,
+                                              sku_i is not None and restore(cells[sku_i]) or None))
                 except ValidationFailed as exc:
                     current.error = f"line {line}: {exc}"
     except ImportRefused:
@@ -109,50 +139,6 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
         raise
     if current is not None:
         yield current
-
-
-class _SeenKeys:
-    """The order numbers and external ids of the batches read so far, each with its line, so
-    an order listed again in a later batch is refused as it is within one batch. They are
-    kept in a private scratch SQLite file, not in memory: memory must not grow with the file.
-    """
-
-    def __init__(self):
-        self._db: sqlite3.Connection | None = None
-
-    @staticmethod
-    def _keys(packed) -> list[str]:
-        return [f"n:{packed[0]}", f"e:{packed[1]}"] if packed[1] else [f"n:{packed[0]}"]
-
-    def drop_repeats(self, orders: list, rejected: list) -> list:
-        """The orders whose number or external id no earlier batch had; the others rejected."""
-        if self._db is None:
-            return orders
-        keys = [key for _, _, packed in orders for key in self._keys(packed)]
-        first = dict(self._db.execute("SELECT key, line FROM seen WHERE key IN "
-                                      "(SELECT value FROM json_each(?))", (json.dumps(keys),)))
-        if not first:
-            return orders
-        kept = []
-        for line, rows, packed in orders:
-            earlier = [first[key] for key in self._keys(packed) if key in first]
-            if earlier:
-                rejected.append((line, f"order {packed[0]} is listed more than once (first on "
-                                       f"line {min(earlier)})", rows))
-            else:
-                kept.append((line, rows, packed))
-        return kept
-
-    def add(self, orders: list) -> None:
-        if self._db is None:
-            self._db = sqlite3.connect("")  # "": a temporary file, deleted when closed
-            self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
-        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)",
-                             [(key, line) for line, _, packed in orders for key in self._keys(packed)])
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
 
 
 def pack(record: OrderRecord) -> tuple:
@@ -173,26 +159,34 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
     1-tuple, the reason, after the rows before it."""
     orders: list = []
     rejected: list = []
-    seen = _SeenKeys()
-    with CsvSource(path, encoding, delimiter) as source, contextlib.closing(seen):
+    repeats = Repeats()
+
+    def batch() -> tuple:
+        checked = repeats.drop_earlier(orders, rejected)
+        rejected.sort(key=_LINE)
+        return (source.position, checked, rejected)
+
+    with CsvSource(path, encoding, delimiter) as source, contextlib.closing(repeats):
         try:
             for group in _groups(source, mapping):
                 try:
-                    if group.error:
-                        raise ValidationFailed(group.error)
+                    # Noted even when the order is invalid: a later listing is still a repeat.
+                    repeat = repeats.in_batch(group.line, group.number,
+                                              (group.raw.get("external_id") or "").strip())
+                    if repeat or group.error:
+                        raise ValidationFailed(repeat or group.error)
                     orders.append((group.line, group.rows, pack(clean_order(group.raw, group.items, tz))))
                 except ValidationFailed as exc:
                     rejected.append((group.line, str(exc), group.rows))
                 if len(orders) >= batch_size:
-                    orders = seen.drop_repeats(orders, rejected)
-                    seen.add(orders)
-                    yield (source.position, orders, rejected)
+                    yield batch()
+                    repeats.end_batch()
                     orders, rejected = [], []
         except ImportRefused as exc:
-            yield (source.position, seen.drop_repeats(orders, rejected), rejected)
+            yield batch()
             yield (str(exc),)
             return
-        yield (source.position, seen.drop_repeats(orders, rejected), rejected)
+        yield batch()
 
 
 def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,

@@ -1,8 +1,5 @@
-"""A ticket's full history as CSV for leads, safe to open in a spreadsheet.
-
-A cell that begins with = + - @ (or a tab or carriage return) would be run as
-a formula by spreadsheet programs; such cells are prefixed with an apostrophe.
-"""
+"""A ticket's full history as CSV for leads, safe to open in a spreadsheet
+(formula-like cells get a leading apostrophe: portal.spreadsheet)."""
 
 from __future__ import annotations
 
@@ -10,15 +7,10 @@ import csv
 import io
 import json
 
+from portal.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
-DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ["when_utc", "kind", "action", "actor", "detail"]
-
-
-def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS_FIRST) else text
 
 
 def history_rows(ticket: Ticket) -> list[dict]:
@@ -47,5 +39,5 @@ def to_csv(ticket: Ticket) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for row in history_rows(ticket):
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return out.getvalue()

@@ -45,7 +45,26 @@ def test_an_order_repeated_in_a_later_batch_is_refused_like_one_in_the_same_batc
 def test_an_external_id_repeated_in_a_later_batch_is_refused(app, db, write_csv):
     path = write_csv("Order Number,External ID\nL-1,77\nL-2,78\nL-3,79\nL-4,80\nL-5,77\n")
     assert run(app, path).exit_code == 1
-    assert rejects(path) == [("6", "order L-5 is listed more than once (first on line 2)")]
+    assert rejects(path) == [("6", "order L-5 has external id 77, which the order on line 2 has too")]
+
+
+@pytest.mark.parametrize("gap", [0, 5])  # the same batch of 3, and a later one
+def test_a_repeat_of_an_invalid_order_is_refused_too_and_the_report_is_in_line_order(
+        app, db, write_csv, monkeypatch, gap):
+    from portal.orders import importer
+
+    monkeypatch.setattr(importer, "BATCH", 3)
+    others = "".join(f"V-{n},v{n}@example.com\n" for n in range(gap))
+    path = write_csv("Order Number,Email\nW-1,ok@example.com\nW-3,not-an-email\nW-4,bad\n"
+                     + others + "W-3,w3@example.com\n")
+    result = run(app, path, "--valid-rows-only")
+    assert f"created {1 + gap}, updated 0, unchanged 0, rejected 3" in result.output, result.output
+    assert order(db, "W-3") is None
+    assert rejects(path) == [
+        ("3", "email 'not-an-email' is not an email address"),
+        ("4", "email 'bad' is not an email address"),
+        (str(5 + gap), "order W-3 is listed more than once (first on line 3)"),
+    ]
 
 
 def test_a_quote_left_open_refuses_the_file_instead_of_swallowing_rows(app, db, write_csv):
@@ -63,7 +82,7 @@ def test_text_after_a_closing_quote_is_an_error_with_its_line(app, db, write_csv
     path = write_csv('Order number,Customer name\nT-1,Fine\nT-2,"Ann" Smith\n')
     result = run(app, path)
     assert result.exit_code == 1 and count(db) == 0
-    assert "Line 3 cannot be read" in result.output
+    assert "Line 3 has text after the closing quote of a cell" in result.output
 
 
 def test_rows_of_one_order_add_their_items_and_must_not_contradict_each_other(app, db, write_csv):
@@ -81,6 +100,41 @@ def test_rows_of_one_order_add_their_items_and_must_not_contradict_each_other(ap
                                       {"name": "Mug", "qty": 1}]
     # The order's whole items cell repeated on each of its rows counts once.
     assert order(db, "D-3").items == [{"name": "Mug", "qty": 2}, {"name": "Plate", "qty": 1}]
+
+
+def test_items_of_several_rows_do_not_depend_on_their_order(app, db, write_csv):
+    path = write_csv("Order Number,Phone,Items\nI-1,+44 20 1234,Mug\nI-1,+442 01234,Mug\nI-1,,Mug\n"
+                     "I-2,,Mug\nI-2,,Tea\nI-2,,Tea\nI-3,,Tea\nI-3,,Tea\nI-3,,Mug\n")
+    result = run(app, path)
+    assert "created 3" in result.output, result.output  # the same phone, spaced otherwise
+    assert order(db, "I-1").items == [{"name": "Mug", "qty": 1}]
+    names = [[i["name"] for i in order(db, number).items] for number in ("I-2", "I-3")]
+    assert names == [["Mug", "Tea", "Tea"], ["Tea", "Tea", "Mug"]]
+
+
+def test_a_line_item_with_quantity_zero_is_a_removed_line(app, db, write_csv):
+    rows = [HEADERS,
+            row(Name="#3001", **{"Lineitem name": "Teapot", "Lineitem quantity": "1"}),
+            row(Name="#3001", **{"Lineitem name": "Cup", "Lineitem quantity": "0"})]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    assert "created 1, updated 0, unchanged 0, rejected 0" in run(app, write_csv(buffer.getvalue())).output
+    assert order(db, "#3001").items == [{"name": "Teapot", "qty": 1}]
+
+
+def test_rejected_rows_corrected_in_the_downloaded_report_import_as_first_written(app, db, write_csv):
+    path = write_csv("Order Number,Phone,Email,Customer Name\nF-1,+44 20 7946 0000,bad,=Ann\n")
+    assert run(app, path).exit_code == 1
+    with open(f"{path}.rejected.csv", encoding="utf-8-sig", newline="") as f:
+        report = list(csv.reader(f))
+    assert report[1][2:] == ["F-1", "'+44 20 7946 0000", "bad", "'=Ann"]  # guarded for spreadsheets
+    fixed = [report[0][2:], report[1][2:4] + ["ann@example.com"] + report[1][5:]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(fixed)
+    result = run(app, write_csv(buffer.getvalue(), name="fixed.csv"))
+    assert "created 1" in result.output, result.output
+    stored = order(db, "F-1")
+    assert (stored.phone, stored.customer_name) == ("+44 20 7946 0000", "=Ann")
     assert order(db, "D-1") is None
 
 
@@ -114,16 +168,17 @@ def test_a_file_with_only_its_header_line_says_so(app, db, write_csv):
         assert "The file has no orders below its header line." in result.output
 
 
-@pytest.mark.parametrize("content", [
-    # A UTF-8 file with one row pasted from a Windows-1252 source.
-    "Order Number,Customer Name\nM-1,Zoë Brontë\n".encode() + "M-2,Ömer\n".encode("cp1252"),
-    # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
-    "Order Number\tCustomer Name\r\nM-1\tZoë Brontë\r\nM-2\tÖmer\r\n".encode("utf-16"),
-])
-def test_mixed_utf8_and_utf16_files_keep_every_accent(app, db, write_csv, content):
+@pytest.mark.parametrize("pasted", ["Ömer", "Ömer “Öm” O’Neil"])  # more stray bytes than accents
+@pytest.mark.parametrize("kind", ["utf-8 with a pasted Windows-1252 row", "utf-16"])
+def test_mixed_utf8_and_utf16_files_keep_every_accent(app, db, write_csv, pasted, kind):
+    if kind == "utf-16":  # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated
+        content = f"Order Number\tCustomer Name\r\nM-1\tZoë Brontë\r\nM-2\t{pasted}\r\n".encode("utf-16")
+    else:
+        content = "Order Number,Customer Name\nM-1,Zoë Brontë\n".encode() + f"M-2,{pasted}\n".encode("cp1252")
     result = run(app, write_csv(content))
     assert result.exit_code == 0, result.output
-    assert (order(db, "M-1").customer_name, order(db, "M-2").customer_name) == ("Zoë Brontë", "Ömer")
+    assert order(db, "M-1").customer_name == "Zoë Brontë"
+    assert order(db, "M-2").customer_name == pasted
 
 
 @pytest.mark.parametrize("content,message", [

@@ -128,6 +128,12 @@ def test_oversized_and_unreadable_uploads_are_refused_clearly(app, lead_client, 
     app.config["IMPORT_MAX_BYTES"] = 10 * 2**20
     binary = upload(lead_client, b"PK\x03\x04\x00\x00\x00workbook")
     assert binary.status_code == 400 and "Save it as CSV" in binary.text
+    # The rows the preview shows are read at upload: a broken quote there is said at once.
+    broken = upload(lead_client, b'Order Number,Items\nP-1,Mug\nP-2,"Mug\nP-3,Mug\n')
+    assert broken.status_code == 400 and "Line 3 opens a quote that is never closed" in broken.text
+    header_only = upload(lead_client, b"Order Number,Email\n\n")
+    assert header_only.status_code == 400
+    assert "The file has no orders below its header line." in header_only.text
     assert db.session.scalar(select(func.count(ImportRun.id))) == 0
 
 

@@ -128,8 +128,9 @@ def upsert_orders(records: list[OrderRecord], *, source: str, key: str, write: b
     now = utcnow()
     for record in records:
         if record.number in seen_numbers or (record.external_id and record.external_id in seen_external):
-            outcomes.append(Outcome("rejected", reason=f"order {record.number} is listed more than "
-                                    "once (the rows of one order must be next to each other)"))
+            # Channels say where the first listing was (the CSV reader, the API); this is the
+            # last guard, so that one call never writes one order twice.
+            outcomes.append(Outcome("rejected", reason=f"order {record.number} is listed more than once"))
             continue
         seen_numbers.add(record.number)
         if record.external_id:

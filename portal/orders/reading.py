@@ -178,7 +178,8 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
                     orders.append((group.line, group.rows, pack(clean_order(group.raw, group.items, tz))))
                 except ValidationFailed as exc:
                     rejected.append((group.line, str(exc), group.rows))
-                if len(orders) >= batch_size:
+                # Rejected orders count too: a file of bad rows must not pile up in memory.
+                if len(orders) + len(rejected) >= batch_size:
                     yield batch()
                     repeats.end_batch()
                     orders, rejected = [], []

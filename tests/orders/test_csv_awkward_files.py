@@ -188,3 +188,13 @@ def test_mixed_utf8_and_utf16_files_keep_every_accent(app, db, write_csv, pasted
 def test_files_that_are_not_csv_text_are_named_for_what_they_are(app, db, write_csv, content, message):
     result = run(app, write_csv(content))
     assert result.exit_code != 0 and message in result.output
+
+
+def test_a_file_of_invalid_rows_is_read_in_bounded_batches(write_csv):
+    from portal.orders.reading import read_batches
+
+    path = write_csv("Order Number,Email\n" + "".join(f"Z-{n},not-an-email\n" for n in range(25)))
+    batches = list(read_batches(str(path), "utf-8", ",", {"number": 0, "email": 1}, "UTC", 10,
+                                path.stat().st_size))
+    assert [len(b.rejected) for b in batches] == [10, 10, 5]  # not all 25 held at once
+    assert all(not b.orders for b in batches)

@@ -1,25 +1,23 @@
-"""Reading an orders CSV as a stream: encoding, delimiter, headers and their mapping.
+"""Reading an orders CSV as a stream: delimiter, headers and their mapping, rows.
 
-Spreadsheets save CSV in many ways. UTF-8 (with or without the BOM Excel
-adds) is tried first over the whole file, in chunks, so memory stays flat;
-Windows-1252 is the fallback. A UTF-8 file with a few stray Windows-1252
-bytes (a row pasted from elsewhere) is read as UTF-8, each stray byte as
-Windows-1252, rather than garbling every other accent. UTF-16 with a BOM
-(Excel's "Unicode text") is read too. The delimiter is whichever of `,` `;`
-or tab splits the header into the most columns. Quoted newlines are the csv
+The encoding is encodings.py's business. The delimiter is whichever of `,`
+`;` or tab splits the header into the most columns. Quoted newlines are the csv
 module's business (the file is opened with newline=""); quotes are read
 strictly, so a quote left open is an error with its line, not rows lost.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator
 
 from portal.errors import ValidationFailed
+
+# ImportRefused and detect_encoding are part of this module's interface too.
+from portal.orders.encodings import ImportRefused, detect_encoding, text_lines  # noqa: F401
 
 FIELDS = {
     "number": "Order number",
@@ -66,94 +64,16 @@ _SHOPIFY = {
 MAX_COLUMNS = 300
 PREVIEW_ROWS = 5
 NO_ROWS = "The file has no orders below its header line."
-_CHUNK = 1 << 20
-# An encoding name with this suffix: UTF-8 whose invalid bytes are each read as Windows-1252.
-MIXED = "+cp1252"
-_STRAY = "portal-cp1252"
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-
-
-def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
-    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error(_STRAY, _stray_as_cp1252)
-
-
-def text_options(encoding: str) -> dict:
-    """open()/TextIOWrapper arguments for an encoding name detect_encoding returned."""
-    if encoding.endswith(MIXED):
-        return {"encoding": encoding.removesuffix(MIXED), "errors": _STRAY}
-    return {"encoding": encoding}
-
-
-class ImportRefused(ValidationFailed):
-    """The file as a whole cannot be imported (nothing was written because of it)."""
-
-
 def _norm(header: str) -> str:
     return re.sub(r"[\s_\-]+", " ", header.strip().lower())
 
 
-def _decodes(raw, encoding: str) -> bool:
-    raw.seek(0)
-    decoder = codecs.getincrementaldecoder(encoding)()
-    try:
-        for chunk in iter(lambda: raw.read(_CHUNK), b""):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _has_utf8_characters(raw) -> bool:
-    """Whether any valid multi-byte UTF-8 sequence occurs. Windows-1252 text forms one only
-    by accident (a capital accented letter right before a curly quote, say), so a file that
-    is not all UTF-8 but has them is UTF-8 with stray bytes. Reading such a file that way
-    costs little even when the guess is wrong: every stray byte is still read as
-    Windows-1252; only an accidental pair would be misread."""
-    raw.seek(0)
-    carry = b""
-    for chunk in iter(lambda: raw.read(_CHUNK), b""):
-        chunk = carry + chunk
-        if _UTF8_SEQUENCE.search(chunk):
-            return True
-        # Keep the non-ASCII bytes at the end: a sequence may go on in the next chunk.
-        carry = chunk[len(chunk.rstrip(_HIGH_BYTES)):][-3:]
-    return False
-
-
-def detect_encoding(path: str) -> str:
-    with open(path, "rb") as raw:
-        head = raw.read(4096)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            if _decodes(raw, "utf-16"):
-                return "utf-16"
-            raise ImportRefused("The file starts as UTF-16 text but is not; save it as CSV UTF-8.")
-        if not head.strip(codecs.BOM_UTF8 + b" \r\n\t"):
-            raise ImportRefused("The file is empty.")
-        if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-            raise ImportRefused("This is not a CSV text file but a spreadsheet workbook. "
-                                "Save it as CSV UTF-8 and upload that.")
-        if b"\x00" in head:
-            raise ImportRefused("This is not a CSV text file (it holds binary data, or UTF-16 "
-                                "text without a byte order mark). Save it as CSV UTF-8 and "
-                                "upload that.")
-        bom = head.startswith(codecs.BOM_UTF8)
-        if _decodes(raw, "utf-8"):
-            return "utf-8-sig" if bom else "utf-8"
-        if bom or _has_utf8_characters(raw):
-            return ("utf-8-sig" if bom else "utf-8") + MIXED
-        if _decodes(raw, "cp1252"):
-            return "cp1252"
-    raise ImportRefused("The file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8.")
-
-
 def sniff_delimiter(path: str, encoding: str) -> str:
-    with open(path, newline="", **text_options(encoding)) as text:
-        sample = text.read(65536)
+    text = text_lines(open(path, "rb"), encoding)  # noqa: SIM115 - closed below
+    try:
+        sample = "".join(itertools.islice(text, 200))[:65536]
+    finally:
+        text.close()
     best, width = ",", 0
     for candidate in (",", ";", "\t"):
         try:
@@ -240,7 +160,7 @@ class CsvSource:
 
     def __init__(self, path: str, encoding: str, delimiter: str):
         self._raw = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self._text = io.TextIOWrapper(self._raw, newline="", **text_options(encoding))
+        self._text = text_lines(self._raw, encoding)
         # Strict: a quote left open is reported with its line instead of swallowing the rows
         # after it into one cell, and so is text after a closing quote.
         self._reader = csv.reader(self._text, delimiter=delimiter, strict=True)

@@ -5,7 +5,7 @@ page polls the run's row for progress. No worker process is needed, and the
 largest allowed file finishes well inside a request timeout (see
 bench/import_orders.py). The upload is deleted once the run is done: the
 orders and the rejected rows are in the database, and personal data is not
-kept twice.
+kept twice. An upload not imported is deleted after KEEP_UPLOADS.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -24,6 +25,7 @@ from portal.orders.importer import ImportHooks, run_import
 from portal.orders.intake_models import ImportRejection, ImportRun
 
 RECENT = 20
+KEEP_UPLOADS = timedelta(days=7)
 
 
 def storage_dir(config: dict, instance_path: str) -> Path:
@@ -107,9 +109,35 @@ def execute_run(run: ImportRun, *, folder: Path, key: str, tz: str, commit: Call
     run.status, run.message, run.finished_at = result_status, message, utcnow()
     run.bytes_done = run.size_bytes
     if result_status == "done":
-        path.unlink(missing_ok=True)
-        run.stored_name = None
+        let_go(folder, run.stored_name, because=f"Import #{run.id} of this file finished, so its "
+                                                "upload is no longer kept; upload it again to "
+                                                "import it anew.")
     db.session.flush()
+
+
+def let_go(folder: Path, stored_name: str, *, because: str) -> None:
+    """Delete an upload, for every run that shares it ("start again" makes such runs); those
+    still waiting to be started end as failed, saying `because`."""
+    if not stored_name:
+        return
+    (folder / stored_name).unlink(missing_ok=True)
+    # The session's runs are updated too (synchronize_session "auto"), so pages show it at once.
+    db.session.execute(update(ImportRun).where(
+        ImportRun.stored_name == stored_name, ImportRun.status == "uploaded").values(
+        status="failed", message=because, finished_at=utcnow()))
+    db.session.execute(update(ImportRun).where(ImportRun.stored_name == stored_name)
+                       .values(stored_name=None))
+
+
+def let_go_of_stale_uploads(folder: Path) -> None:
+    """Uploads not imported (or refused) within KEEP_UPLOADS are deleted: they hold
+    customers' personal data, kept only so that an import can be started or started again."""
+    cutoff = utcnow() - KEEP_UPLOADS
+    stale = db.session.scalars(select(ImportRun.stored_name).where(
+        ImportRun.stored_name.is_not(None), ImportRun.created_at < cutoff).distinct())
+    for stored_name in list(stale):
+        let_go(folder, stored_name, because=f"Not imported within {KEEP_UPLOADS.days} days, so "
+                                            "the upload was deleted; upload the file again.")
 
 
 def mark_failed(run_id: int) -> None:

@@ -82,6 +82,7 @@ def upload():
     try:
         run = import_runs.create_run(folder=folder, stored_name=stored,
                                      filename=form.file.data.filename, staff_id=current_user.id)
+        import_runs.let_go_of_stale_uploads(folder)
         db.session.commit()
     except ValidationFailed as exc:
         db.session.rollback()
@@ -94,6 +95,11 @@ def upload():
 @bp.get("/<int:run_id>")
 def show(run_id: int):
     run = _run_or_404(run_id)
+    if run.status == "uploaded" and run.stored_name and not (_folder() / run.stored_name).exists():
+        # Deleted behind the portal's back (the portal itself ends such runs when it deletes).
+        import_runs.let_go(_folder(), run.stored_name, because="The uploaded file is no longer "
+                                                                "there; upload it again.")
+        db.session.commit()
     if run.status != "uploaded":
         return render_template("orders/run.html", run=run, again=StartAgainForm(),
                                rejections=list(import_runs.rejections(run.id, limit=100)))

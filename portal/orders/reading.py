@@ -46,21 +46,26 @@ class Batch(NamedTuple):
 class _Group:
     """One order's rows. A plain class with slots: an import makes one per order."""
 
-    __slots__ = ("line", "number", "rows", "raw", "items", "error", "item_cells")
+    __slots__ = ("line", "number", "rows", "count", "raw", "items", "error", "item_cells",
+                 "cells_differ")
 
     def __init__(self, line: int, number: str, raw: dict, cells: list):
         self.line, self.number, self.raw = line, number, raw
-        self.rows, self.items, self.error, self.item_cells = [cells], [], None, None
+        self.rows, self.count, self.items, self.error = [cells], 1, [], None
+        self.item_cells, self.cells_differ = None, False
 
-    def merge(self, line: int, values: dict) -> None:
+    def add_row(self, line: int, values: dict, cells: list) -> None:
         """A further row of this order: it fills the fields left empty, adds its items cell,
-        and must not contradict a value already given."""
+        and must not contradict a value already given. The report keeps the first rows."""
+        self.count += 1
+        if len(self.rows) <= ITEMS_MAX:
+            self.rows.append(cells)
         for name, value in values.items():
             value = value.strip()
             if not value:
                 continue
             if name == "items":
-                self._add_items(value)
+                self._add_items(line, value)
                 continue
             kept = (self.raw.get(name) or "").strip()
             if not kept:
@@ -71,16 +76,41 @@ class _Group:
                 self.error = (f"line {line}: the rows of order {self.number} disagree on "
                               f"{FIELDS[name].lower()} ({kept!r}, then {value!r})")
 
-    def _add_items(self, cell: str) -> None:
-        """Each row's items cell adds its items, unless every row so far has the very same
-        cell: that is the order's whole list, repeated on each of its rows."""
+    def _add_items(self, line: int, cell: str) -> None:
         if self.item_cells is None:
             first = (self.raw.get("items") or "").strip()
             self.item_cells = [first] if first else []
-        self.item_cells.append(cell)
         cells = self.item_cells
-        repeated = len({c.casefold() for c in cells}) == 1
-        self.raw["items"] = cells[0] if repeated else "\n".join(cells)
+        if len(cells) > ITEMS_MAX:  # each cell has an item at least: too many already
+            self.error = self.error or f"line {line}: an order can list at most {ITEMS_MAX} items"
+            return
+        self.cells_differ = self.cells_differ or bool(cells) and cell.casefold() != cells[0].casefold()
+        cells.append(cell)
+
+    def add_item(self, line: int, name: str, qty: str, sku: str | None) -> None:
+        """A line-item row (Shopify's layout); quantity 0 is a line removed from the order."""
+        if qty and not qty.strip().strip("0"):
+            return
+        if len(self.items) >= ITEMS_MAX:
+            self.error = f"line {line}: an order can list at most {ITEMS_MAX} items"
+            return
+        try:
+            self.items.append(item(name, qty or 1, sku))
+        except ValidationFailed as exc:
+            self.error = f"line {line}: {exc}"
+
+    def fields(self) -> dict:
+        """The order's raw fields. Each row's items cell adds its items, unless every row
+        has the very same cell: that is the order's whole list, repeated on each row."""
+        if self.item_cells:
+            self.raw["items"] = "\n".join(self.item_cells) if self.cells_differ else self.item_cells[0]
+        return self.raw
+
+    def reason(self, reason: str) -> str:
+        """A rejection's reason, saying so when the report cannot list all of the rows."""
+        if self.count > len(self.rows):
+            return f"{reason} (the first {len(self.rows)} of its {self.count} rows are listed)"
+        return reason
 
 
 def _same(name: str, kept: str, value: str) -> bool:
@@ -108,30 +138,22 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
             if len(cells) < width:  # spreadsheets drop trailing empty cells
                 cells = cells + [""] * (width - len(cells))
             values = dict(zip(names, values_of(cells), strict=False))
+            for name, columns in fallbacks:
+                if not values.get(name, "").strip():
+                    values[name] = next((cells[i] for i in columns if cells[i].strip()), "")
             for name, value in values.items():
                 if value[:1] == "'":  # maybe a cell our own export guarded, read back
                     values[name] = restore(value)
             number = values["number"].strip()
-            for name, columns in fallbacks:
-                if not values.get(name, "").strip():
-                    values[name] = next((cells[i] for i in columns if cells[i].strip()), "")
             if current is None or not number or number != current.number:
                 if current is not None:
                     yield current
                 current = _Group(line, number, values, cells)
             else:
-                current.merge(line, values)
-                if len(current.rows) <= ITEMS_MAX:
-                    current.rows.append(cells)
+                current.add_row(line, values, cells)
             if name_i is not None and cells[name_i].strip() and current.error is None:
-                if qty_i is not None and cells[qty_i].strip() == "0":
-                    continue  # a line removed from the order (as the webhooks skip it)
-                try:
-                    current.items.append(item(restore(cells[name_i]),
-                                              (qty_i is not None and cells[qty_i]) or 1,
-                                              sku_i is not None and restore(cells[sku_i]) or None))
-                except ValidationFailed as exc:
-                    current.error = f"line {line}: {exc}"
+                current.add_item(line, restore(cells[name_i]), qty_i is not None and cells[qty_i] or "",
+                                 sku_i is not None and restore(cells[sku_i]) or None)
     except ImportRefused:
         # The order read so far is whole: the line that cannot be read is not part of it.
         if current is not None:
@@ -175,9 +197,9 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
                                               (group.raw.get("external_id") or "").strip())
                     if repeat or group.error:
                         raise ValidationFailed(repeat or group.error)
-                    orders.append((group.line, group.rows, pack(clean_order(group.raw, group.items, tz))))
+                    orders.append((group.line, group.rows, pack(clean_order(group.fields(), group.items, tz))))
                 except ValidationFailed as exc:
-                    rejected.append((group.line, str(exc), group.rows))
+                    rejected.append((group.line, group.reason(str(exc)), group.rows))
                 # Rejected orders count too: a file of bad rows must not pile up in memory.
                 if len(orders) + len(rejected) >= batch_size:
                     yield batch()

@@ -42,13 +42,41 @@ class Selection:
 
 
 def parse_numbers(text: str) -> list[str]:
-    """Order numbers separated by commas, spaces or new lines; duplicates dropped."""
+    """Order numbers separated by commas or new lines; duplicates dropped. Spaces are kept
+    (numbers such as "SO 1001" have them): `order_ids` splits at spaces what is not a number."""
     seen, numbers = set(), []
-    for raw in (text or "").replace(",", "\n").split():
-        if raw not in seen:
+    for raw in (text or "").replace(",", "\n").splitlines():
+        raw = " ".join(raw.split())
+        if raw and raw not in seen:
             seen.add(raw)
             numbers.append(raw)
     return numbers
+
+
+def _ids_by_number(numbers: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start:start + _CHUNK]
+        found.update(dict(db.session.execute(
+            select(Order.number, Order.id).where(Order.number.in_(chunk))).all()))
+    return found
+
+
+def _resolve(numbers: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The numbers as orders have them: an entry that is no order number but holds spaces is
+    several numbers ("A-1 A-2"), kept in their place."""
+    found = _ids_by_number(numbers)
+    words = [w for n in numbers if n not in found and " " in n for w in n.split()]
+    if not words:
+        return numbers, found
+    found.update(_ids_by_number(words))
+    resolved, seen = [], set()
+    for n in numbers:
+        for part in [n] if n in found or " " not in n else n.split():
+            if part not in seen:
+                seen.add(part)
+                resolved.append(part)
+    return resolved, found
 
 
 def _printed():
@@ -82,16 +110,12 @@ def order_ids(selection: Selection) -> list[int]:
         query = select(Order.id).where(and_(*filters)) if filters else select(Order.id)
         ids = list(db.session.scalars(query.order_by(Order.id).limit(MAX_CARDS + 1)))
     else:
-        found: dict[str, int] = {}
-        for start in range(0, len(selection.numbers), _CHUNK):
-            chunk = selection.numbers[start:start + _CHUNK]
-            rows = db.session.execute(select(Order.number, Order.id).where(Order.number.in_(chunk)))
-            found.update(dict(rows.all()))
-        missing = [n for n in selection.numbers if n not in found]
+        numbers, found = _resolve(selection.numbers)
+        missing = [n for n in numbers if n not in found]
         if missing:
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
             raise ValidationFailed(f"no order with number {shown}")
-        ids = [found[n] for n in selection.numbers]
+        ids = [found[n] for n in numbers]
         if filters:
             allowed = set()
             for start in range(0, len(ids), _CHUNK):

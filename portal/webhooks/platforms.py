@@ -48,8 +48,9 @@ def _items(lines, name_keys: tuple[str, ...]) -> tuple[list[dict], bool]:
     for line in lines:
         line = _dict(line)
         name = next((line[k] for k in name_keys if line.get(k)), None)
-        quantity = line.get("quantity")
-        # Quantity 0 is a line removed from the order (an order edit), not one of something.
+        # Shopify (API 2024-01 on) keeps `quantity` as ordered and gives what an order edit
+        # left in `current_quantity`; quantity 0 is a line removed, not one of something.
+        quantity = line.get("current_quantity", line.get("quantity"))
         if not name or quantity in (0, "0"):
             continue
         try:
@@ -104,7 +105,9 @@ def woocommerce_order(payload, locale_meta_key: str) -> PlatformOrder:
     payload = _dict(payload)
     billing = _dict(payload.get("billing"))
     shipping = _dict(payload.get("shipping"))
-    meta = {m.get("key"): m.get("value") for m in payload.get("meta_data") or [] if isinstance(m, dict)}
+    meta_data = payload.get("meta_data")
+    meta = {m.get("key"): m.get("value") for m in (meta_data if isinstance(meta_data, list) else [])
+            if isinstance(m, dict) and isinstance(m.get("key"), str)}
     locale = meta.get(locale_meta_key)
     number = payload.get("number") or payload.get("id")
     if not number:

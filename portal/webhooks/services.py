@@ -49,7 +49,7 @@ def receive_order(*, source: str, delivery_id: str, topic: str, order: PlatformO
     outcome = _apply(order, source, key)
     if outcome.kind == "rejected":
         return f"rejected: {outcome.reason}"
-    db.session.add(WebhookDelivery(source=source, delivery_id=delivery_id[:128], topic=topic[:64],
+    db.session.add(WebhookDelivery(source=source, delivery_id=delivery_id, topic=topic[:64],
                                    outcome=outcome.kind, order_id=outcome.order_id,
                                    modified_at=order.modified_at))
     db.session.flush()

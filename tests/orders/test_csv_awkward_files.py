@@ -181,9 +181,24 @@ def test_mixed_utf8_and_utf16_files_keep_every_accent(app, db, write_csv, pasted
     assert order(db, "M-2").customer_name == pasted
 
 
+def test_windows_1252_that_looks_like_utf8_in_places_is_read_as_windows_1252(app, db, write_csv):
+    # A capital É before ® ™ or » forms a valid UTF-8 pair: it must not decide the file,
+    # nor a line where it is the only accent.
+    lines = ["Order number,Customer name,Items", "E1,Renée Müller,1 x NESCAFÉ® Gold",
+             "E2,Ann,1 x CAFÉ™ Beans; 1 x «CHAMPAGNE ROSÉ»"]
+    assert run(app, write_csv("\r\n".join(lines).encode("cp1252"))).exit_code == 0
+    assert order(db, "E1").customer_name == "Renée Müller"
+    assert [i["name"] for i in order(db, "E2").items] == ["CAFÉ™ Beans", "«CHAMPAGNE ROSÉ»"]
+    # In a file of UTF-8 lines and Windows-1252 lines, each line is read as it was written.
+    mixed = "Order number,Items\nU1,Zoë’s mug\n".encode() + "U2,NESCAFÉ®\n".encode("cp1252")
+    assert run(app, write_csv(mixed, name="mixed.csv")).exit_code == 0
+    assert [order(db, n).items[0]["name"] for n in ("U1", "U2")] == ["Zoë’s mug", "NESCAFÉ®"]
+
+
 @pytest.mark.parametrize("content,message", [
     ("Order Number\tName\nM-1\tAnn\n".encode("utf-16-le"), "UTF-16 text without a byte order mark"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "spreadsheet workbook"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "but a PDF document"),
 ])
 def test_files_that_are_not_csv_text_are_named_for_what_they_are(app, db, write_csv, content, message):
     result = run(app, write_csv(content))
@@ -198,3 +213,27 @@ def test_a_file_of_invalid_rows_is_read_in_bounded_batches(write_csv):
                                 path.stat().st_size))
     assert [len(b.rejected) for b in batches] == [10, 10, 5]  # not all 25 held at once
     assert all(not b.orders for b in batches)
+
+
+def test_an_order_of_too_many_rows_is_refused_and_the_report_says_how_many_it_lists(app, db, write_csv):
+    # E.g. the order number mapped to a column with the same value on every row.
+    path = write_csv("Order Number,Items\n" + "".join(f"SAME,Widget {n}\n" for n in range(5000)))
+    result = run(app, path)
+    assert result.exit_code == 1 and count(db) == 0
+    reported = rejects(path)
+    assert len(reported) == 201
+    assert reported[0] == ("2", "line 203: an order can list at most 200 items "
+                                "(the first 201 of its 5000 rows are listed)")
+
+
+def test_line_items_beyond_the_limit_and_zero_quantities_written_otherwise(app, db, write_csv):
+    rows = [HEADERS] + [row(Name="#4001", **{"Lineitem name": f"Part {n}", "Lineitem quantity": "1"})
+                        for n in range(205)]
+    rows += [row(Name="#4002", **{"Lineitem name": "Cup", "Lineitem quantity": "00"}),
+             row(Name="#4002", **{"Lineitem name": "Saucer", "Lineitem quantity": "2"})]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path = write_csv(buffer.getvalue())
+    assert "rejected 1" in run(app, path, "--valid-rows-only").output
+    assert rejects(path)[0][1].startswith("line 202: an order can list at most 200 items")
+    assert order(db, "#4002").items == [{"name": "Saucer", "qty": 2}]

@@ -127,7 +127,7 @@ def test_oversized_and_unreadable_uploads_are_refused_clearly(app, lead_client, 
     assert "larger than" in too_big.text
     app.config["IMPORT_MAX_BYTES"] = 10 * 2**20
     binary = upload(lead_client, b"PK\x03\x04\x00\x00\x00workbook")
-    assert binary.status_code == 400 and "Save it as CSV" in binary.text
+    assert binary.status_code == 400 and "Save the orders as CSV UTF-8" in binary.text
     # The rows the preview shows are read at upload: a broken quote there is said at once.
     broken = upload(lead_client, b'Order Number,Items\nP-1,Mug\nP-2,"Mug\nP-3,Mug\n')
     assert broken.status_code == 400 and "Line 3 opens a quote that is never closed" in broken.text
@@ -166,5 +166,40 @@ def test_an_unexpected_error_marks_the_run_failed_with_advice(lead_client, db, m
 def test_a_mostly_utf8_file_with_stray_bytes_is_previewed_as_read(lead_client, db):
     content = "Order Number,Customer Name\nM-1,Zoë Brontë\n".encode() + "M-2,Ömer\n".encode("cp1252")
     preview = lead_client.get(upload(lead_client, content).headers["Location"])
-    assert "utf-8+cp1252" in preview.text and "read as Windows-1252" in preview.text
+    assert "utf-8+cp1252" in preview.text and "were read as Windows-1252" in preview.text
     assert "Zoë Brontë" in preview.text and "Ömer" in preview.text
+
+
+def test_an_upload_shared_by_started_again_runs_goes_once_one_of_them_is_done(lead_client, db, import_folder):
+    content = b"Order Number,Email\nS-1,ok@example.com\nS-2,bad\n"
+    first = upload(lead_client, content).headers["Location"]
+    start(lead_client, first)  # refused: one row is invalid
+    report = lead_client.get(first)
+    token = csrf_from(report.text)
+    second = lead_client.post(f"{first}/again", data={"csrf_token": token}).headers["Location"]
+    waiting = lead_client.post(f"{first}/again", data={"csrf_token": token}).headers["Location"]
+    start(lead_client, second, mode="valid")
+    assert list(import_folder.iterdir()) == []  # the file is deleted once its orders are in
+    # The run that was still waiting ends with the reason; the refused one no longer offers
+    # to start again.
+    page = lead_client.get(waiting)
+    assert page.status_code == 200
+    assert f"Import #{second.rsplit('/', 1)[1]} of this file finished" in page.text
+    assert "Start again with this file" not in lead_client.get(first).text
+    again = lead_client.post(f"{first}/again", data={"csrf_token": token})
+    assert again.status_code == 303 and again.headers["Location"].endswith("/staff/imports/")
+
+
+def test_uploads_not_imported_within_a_week_are_deleted(lead_client, db, import_folder):
+    from datetime import timedelta
+
+    from portal.database import utcnow
+
+    old = upload(lead_client, b"Order Number\nO-1\n").headers["Location"]
+    run = db.session.scalar(select(ImportRun))
+    run.created_at = utcnow() - timedelta(days=8)
+    db.session.commit()
+    upload(lead_client, b"Order Number\nO-2\n")
+    assert len(list(import_folder.iterdir())) == 1  # only the new upload is kept
+    page = lead_client.get(old)
+    assert page.status_code == 200 and "Not imported within 7 days" in page.text

@@ -67,6 +67,17 @@ def test_date_range_and_hand_picked_numbers(app, db, factory):
         create_batch(Selection(numbers=["OLD"]), "a3-poster")
 
 
+def test_numbers_with_spaces_are_printed_whole_and_a_line_of_numbers_word_by_word(app, db, factory):
+    for number in ("SO 1001", "A-1", "A-2"):
+        factory.order(number=number)
+    picked = Selection(numbers=parse_numbers("SO  1001\nA-2 A-1, SO 1001"))
+    assert picked.numbers == ["SO 1001", "A-2 A-1"]
+    batch = create_batch(picked, "card")
+    assert _numbers(db, batch.id) == ["SO 1001", "A-2", "A-1"]
+    with pytest.raises(ValidationFailed, match="no order with number NOPE"):
+        order_ids(Selection(numbers=["A-1 NOPE"]))
+
+
 def test_reprint_of_one_printed_card(app, db, factory):
     factory.order(number="R-1")
     first = create_batch(Selection(numbers=["R-1"]), "a6")

@@ -208,3 +208,21 @@ def test_removed_lines_are_skipped_and_a_missing_quantity_means_one(client, db):
     assert response.json == {"status": "created", "fields_left_out": ["items"]}
     assert db.session.scalar(select(Order.items)) == [{"name": "Teapot", "qty": 1, "sku": "PT-02"},
                                                       {"name": "Saucer", "qty": 3, "sku": "MUG-01-BL"}]
+
+
+def test_a_line_an_order_edit_removed_is_left_out_by_its_current_quantity(client, db):
+    lines = shopify_order()["line_items"]
+    body = body_of(shopify_order(line_items=[
+        {**lines[0], "quantity": 2, "current_quantity": 0},  # removed after the order was placed
+        {**lines[1], "quantity": 3, "current_quantity": 1},
+    ]))
+    assert post(client, body, shopify_headers(body)).json == {"status": "created"}
+    assert db.session.scalar(select(Order.items)) == [{"name": "Teapot", "qty": 1, "sku": "PT-02"}]
+
+
+def test_a_delivery_id_longer_than_the_column_is_still_recognised_when_replayed(client, db):
+    body = body_of(shopify_order())
+    headers = shopify_headers(body, event_id="e" * 300)
+    assert post(client, body, headers).json == {"status": "created"}
+    assert post(client, body, headers).json == {"status": "duplicate"}
+    assert counts(db) == (1, 1)

@@ -1,5 +1,6 @@
 """POST /webhooks/woocommerce: ping, HMAC, dedupe, locale from a meta key or the country."""
 
+import pytest
 from sqlalchemy import func, select
 
 from portal.orders.models import Order
@@ -88,6 +89,14 @@ def test_a_language_meta_that_is_no_language_tag_is_left_out(client, db):
     response = post(client, body, woo_headers(body))
     assert response.status_code == 200
     assert response.json == {"status": "created", "fields_left_out": ["locale"]}
+    assert db.session.scalar(select(Order.locale)) == "ro"  # from the country, RO
+
+
+@pytest.mark.parametrize("meta_data", [5, "x", [{"key": ["a"], "value": 1}], [None, 3]])
+def test_meta_data_of_an_unexpected_shape_is_no_error(client, db, meta_data):
+    body = body_of(woocommerce_order(meta_data=meta_data))
+    response = post(client, body, woo_headers(body))
+    assert response.status_code == 200 and response.json == {"status": "created"}
     assert db.session.scalar(select(Order.locale)) == "ro"  # from the country, RO
 
 

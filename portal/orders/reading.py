@@ -141,9 +141,11 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
             for name, columns in fallbacks:
                 if not values.get(name, "").strip():
                     values[name] = next((cells[i] for i in columns if cells[i].strip()), "")
-            for name, value in values.items():
-                if value[:1] == "'":  # maybe a cell our own export guarded, read back
-                    values[name] = restore(value)
+            joined = "\0".join(values.values())  # one look at the whole row, most have no '
+            if joined[:1] == "'" or "\0'" in joined:
+                for name, value in values.items():
+                    if value[:1] == "'":  # maybe a cell our own export guarded, read back
+                        values[name] = restore(value)
             number = values["number"].strip()
             if current is None or not number or number != current.number:
                 if current is not None:

@@ -13,60 +13,80 @@ from __future__ import annotations
 import json
 import sqlite3
 
-
-def _keys(number: str, external_id: str | None) -> list[str]:
-    return [f"n:{number}", f"e:{external_id}"] if external_id else [f"n:{number}"]
+_TABLES = ("numbers", "external_ids")
 
 
-def _reason(key: str, line: int, number: str) -> str:
-    if key.startswith("n:"):
+def _reason(table: str, key: str, line: int, number: str) -> str:
+    if table == "numbers":
         return f"order {number} is listed more than once (first on line {line})"
-    return f"order {number} has external id {key[2:]}, which the order on line {line} has too"
+    return f"order {number} has external id {key}, which the order on line {line} has too"
 
 
 class Repeats:
     def __init__(self):
-        self._batch: dict[str, int] = {}
+        # This batch's order numbers and external ids, each with the line it is first on.
+        self._batch: dict[str, dict[str, int]] = {table: {} for table in _TABLES}
         self._db: sqlite3.Connection | None = None
+        self._stored = False  # this batch's keys are in the scratch file
 
     def in_batch(self, line: int, number: str, external_id: str | None) -> str | None:
         """Why this order is a repeat within the batch being read, or None (it is noted)."""
         if not number:
             return None  # refused anyway, as an order without a number
-        keys = _keys(number, external_id)
-        for key in keys:
-            if key in self._batch:
-                return _reason(key, self._batch[key], number)
-        for key in keys:
-            self._batch[key] = line
+        numbers, external_ids = self._batch["numbers"], self._batch["external_ids"]
+        if number in numbers:
+            return _reason("numbers", number, numbers[number], number)
+        if external_id and external_id in external_ids:
+            return _reason("external_ids", external_id, external_ids[external_id], number)
+        numbers[number] = line
+        if external_id:
+            external_ids[external_id] = line
         return None
+
+    def _store(self, table: str) -> dict[str, int]:
+        """Store this batch's keys; those an earlier batch had already, with their first line."""
+        lines = self._batch[table]
+        if not lines:
+            return {}
+        before = self._db.total_changes
+        # One JSON object per batch: json_each inserts it faster than executemany binds rows.
+        self._db.execute(f"INSERT OR IGNORE INTO {table} SELECT key, value FROM json_each(?)",  # noqa: S608 - a fixed name
+                         (json.dumps(lines),))
+        if self._db.total_changes - before == len(lines):
+            return {}  # all new: the usual case, without a second look
+        return dict(self._db.execute(f"SELECT key, line FROM {table} WHERE line < ? AND key IN "  # noqa: S608
+                                     "(SELECT key FROM json_each(?))", (min(lines.values()), json.dumps(lines))))
 
     def drop_earlier(self, orders: list, rejected: list) -> list:
         """The batch's checked orders (line, rows, packed) that no earlier batch listed; the
-        others go to `rejected`."""
-        if self._db is None or not orders:
+        others go to `rejected`. This batch's keys are stored for the batches after it."""
+        if self._db is None:
             return orders
-        keys = [key for _, _, packed in orders for key in _keys(packed[0], packed[1])]
-        first = dict(self._db.execute("SELECT key, line FROM seen WHERE key IN "
-                                      "(SELECT value FROM json_each(?))", (json.dumps(keys),)))
-        if not first:
+        numbers, external_ids = (self._store(table) for table in _TABLES)
+        self._stored = True
+        if not numbers and not external_ids:
             return orders
         kept = []
         for line, rows, packed in orders:
-            earlier = [(first[key], key) for key in _keys(packed[0], packed[1]) if key in first]
-            if earlier:
-                first_line, key = min(earlier)
-                rejected.append((line, _reason(key, first_line, packed[0]), rows))
+            number, external_id = packed[0], packed[1]
+            if number in numbers:
+                rejected.append((line, _reason("numbers", number, numbers[number], number), rows))
+            elif external_id in external_ids:
+                first = external_ids[external_id]
+                rejected.append((line, _reason("external_ids", external_id, first, number), rows))
             else:
                 kept.append((line, rows, packed))
         return kept
 
     def end_batch(self) -> None:
-        if self._db is None:
+        if self._db is None:  # a second batch is coming: now the keys need a place
             self._db = sqlite3.connect("")  # "": a temporary file, deleted when closed
-            self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
-        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", self._batch.items())
-        self._batch = {}
+            for table in _TABLES:
+                self._db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+        if not self._stored:
+            for table in _TABLES:
+                self._store(table)
+        self._batch, self._stored = {table: {} for table in _TABLES}, False
 
     def close(self) -> None:
         if self._db is not None:

@@ -96,10 +96,10 @@ def upload():
 def show(run_id: int):
     run = _run_or_404(run_id)
     if run.status == "uploaded" and run.stored_name and not (_folder() / run.stored_name).exists():
-        # Deleted behind the portal's back (the portal itself ends such runs when it deletes).
-        import_runs.let_go(_folder(), run.stored_name, because="The uploaded file is no longer "
-                                                                "there; upload it again.")
-        db.session.commit()
+        # Deleted behind the portal's back: the portal itself ends such runs when it deletes
+        # an upload. A GET writes nothing; the weekly clean-up ends this run.
+        flash("The uploaded file of this import is no longer there; upload it again.", "error")
+        return redirect(url_for("imports.index"), code=303)
     if run.status != "uploaded":
         return render_template("orders/run.html", run=run, again=StartAgainForm(),
                                rejections=list(import_runs.rejections(run.id, limit=100)))

@@ -203,3 +203,12 @@ def test_uploads_not_imported_within_a_week_are_deleted(lead_client, db, import_
     assert len(list(import_folder.iterdir())) == 1  # only the new upload is kept
     page = lead_client.get(old)
     assert page.status_code == 200 and "Not imported within 7 days" in page.text
+
+
+def test_an_upload_deleted_behind_the_portals_back_is_said_plainly(lead_client, db, import_folder):
+    location = upload(lead_client, b"Order Number\nG-1\n").headers["Location"]
+    for stored in import_folder.iterdir():
+        stored.unlink()
+    page = lead_client.get(location, follow_redirects=True)
+    assert page.status_code == 200 and "no longer there; upload it again" in page.text
+    assert db.session.scalar(select(ImportRun.status)) == "uploaded"  # a GET changes nothing

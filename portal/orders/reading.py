@@ -25,7 +25,7 @@ from typing import NamedTuple
 from portal.errors import ValidationFailed
 from portal.orders import worker
 from portal.orders.csv_source import FIELDS, CsvSource, ImportRefused, fallback_columns
-from portal.orders.records import ITEMS_MAX, OrderRecord, clean_order, item
+from portal.orders.records import ITEMS_MAX, TOO_MANY_ITEMS, OrderRecord, clean_order, item
 from portal.orders.repeats import Repeats
 from portal.spreadsheet import restore
 
@@ -82,17 +82,18 @@ class _Group:
             self.item_cells = [first] if first else []
         cells = self.item_cells
         if len(cells) > ITEMS_MAX:  # each cell has an item at least: too many already
-            self.error = self.error or f"line {line}: an order can list at most {ITEMS_MAX} items"
+            self.error = self.error or f"line {line}: {TOO_MANY_ITEMS}"
             return
         self.cells_differ = self.cells_differ or bool(cells) and cell.casefold() != cells[0].casefold()
         cells.append(cell)
 
     def add_item(self, line: int, name: str, qty: str, sku: str | None) -> None:
         """A line-item row (Shopify's layout); quantity 0 is a line removed from the order."""
-        if qty and not qty.strip().strip("0"):
+        qty = qty.strip()
+        if qty and not qty.strip("0"):
             return
         if len(self.items) >= ITEMS_MAX:
-            self.error = f"line {line}: an order can list at most {ITEMS_MAX} items"
+            self.error = f"line {line}: {TOO_MANY_ITEMS}"
             return
         try:
             self.items.append(item(name, qty or 1, sku))

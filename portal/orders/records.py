@@ -28,6 +28,7 @@ LIMITS = {
 ITEM_NAME_MAX = 200
 ITEM_SKU_MAX = 64
 ITEMS_MAX = 200
+TOO_MANY_ITEMS = f"an order can list at most {ITEMS_MAX} items"
 # A shape check, not full validation: cheap enough for 100,000 rows, and catches columns mixed up.
 _EMAIL = re.compile(r"\A[^@\s]{1,64}@[^@\s]+\.[^@\s]+\Z")
 # An extension ("ext 12", "ext. 12", "x12", "#12") may follow the number itself.
@@ -176,7 +177,7 @@ def clean_order(raw: dict, items: list | None = None, tz: str = "UTC") -> OrderR
     if items_text:
         all_items.extend(parse_items(items_text))
     if len(all_items) > ITEMS_MAX:
-        raise InvalidField("items", f"an order can list at most {ITEMS_MAX} items")
+        raise InvalidField("items", TOO_MANY_ITEMS)
     # Positional: keyword construction of a named tuple costs more, 100,000 times a file.
     return OrderRecord(number, _text(raw, "external_id", "external id"),
                        _text(raw, "customer_name", "customer name"), email, phone, locale,

@@ -230,10 +230,12 @@ def test_line_items_beyond_the_limit_and_zero_quantities_written_otherwise(app, 
     rows = [HEADERS] + [row(Name="#4001", **{"Lineitem name": f"Part {n}", "Lineitem quantity": "1"})
                         for n in range(205)]
     rows += [row(Name="#4002", **{"Lineitem name": "Cup", "Lineitem quantity": "00"}),
-             row(Name="#4002", **{"Lineitem name": "Saucer", "Lineitem quantity": "2"})]
+             row(Name="#4002", **{"Lineitem name": "Saucer", "Lineitem quantity": "2"}),
+             row(Name="#4002", **{"Lineitem name": "Spoon", "Lineitem quantity": "  "})]
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     path = write_csv(buffer.getvalue())
     assert "rejected 1" in run(app, path, "--valid-rows-only").output
     assert rejects(path)[0][1].startswith("line 202: an order can list at most 200 items")
-    assert order(db, "#4002").items == [{"name": "Saucer", "qty": 2}]
+    # A blank quantity is one, as where the column is missing; only zero removes a line.
+    assert order(db, "#4002").items == [{"name": "Saucer", "qty": 2}, {"name": "Spoon", "qty": 1}]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 from collections.abc import Iterator
 
 from portal.errors import ValidationFailed
 
 # ImportRefused and detect_encoding are part of this module's interface too.
-from portal.orders.encodings import ImportRefused, detect_encoding, text_lines  # noqa: F401
+from portal.orders.encodings import ImportRefused, detect_encoding, head_text, text_lines  # noqa: F401
 
 FIELDS = {
     "number": "Order number",
@@ -64,16 +63,14 @@ _SHOPIFY = {
 MAX_COLUMNS = 300
 PREVIEW_ROWS = 5
 NO_ROWS = "The file has no orders below its header line."
+
+
 def _norm(header: str) -> str:
     return re.sub(r"[\s_\-]+", " ", header.strip().lower())
 
 
 def sniff_delimiter(path: str, encoding: str) -> str:
-    text = text_lines(open(path, "rb"), encoding)  # noqa: SIM115 - closed below
-    try:
-        sample = "".join(itertools.islice(text, 200))[:65536]
-    finally:
-        text.close()
+    sample = head_text(path, encoding)
     best, width = ",", 0
     for candidate in (",", ";", "\t"):
         try:

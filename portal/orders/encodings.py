@@ -57,6 +57,14 @@ def _utf8_line(line: bytes) -> str | None:
     return None if _ACCIDENTAL.search(text) else text
 
 
+def _mixed_line(line: bytes) -> str:
+    """A line of a mixed file: UTF-8 where it is, else Windows-1252."""
+    if line.isascii():
+        return line.decode("ascii")
+    text = _utf8_line(line)
+    return text if text is not None else line.decode("cp1252", errors="replace")
+
+
 def _has_accidental(raw) -> bool:
     """In a valid UTF-8 file: whether any character is one of _ACCIDENTAL (their first byte,
     C9 to CB, starts nothing else in UTF-8)."""
@@ -110,11 +118,7 @@ class _MixedLines:
         line = next(self._raw)
         if self._bom:
             line, self._bom = line.removeprefix(codecs.BOM_UTF8), False
-        if line.isascii():
-            return line.decode("ascii")
-        text = _utf8_line(line)
-        return text if text is not None else line.decode("cp1252", errors="replace")
-
+        return _mixed_line(line)
 
     def close(self) -> None:
         self._raw.close()
@@ -126,3 +130,12 @@ def text_lines(raw, encoding: str):
     if encoding.endswith(MIXED):
         return _MixedLines(raw, bom=encoding.startswith("utf-8-sig"))
     return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
+def head_text(path: str, encoding: str, size: int = 65536) -> str:
+    """The file's first `size` bytes as text: enough to see its header, however long its lines."""
+    with open(path, "rb") as raw:
+        head = raw.read(size)
+    if encoding.endswith(MIXED):
+        return "".join(map(_mixed_line, head.removeprefix(codecs.BOM_UTF8).splitlines(keepends=True)))
+    return head.decode(encoding, errors="ignore")  # the last character may be cut in two

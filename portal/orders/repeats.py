@@ -16,10 +16,15 @@ import sqlite3
 _TABLES = ("numbers", "external_ids")
 
 
-def _reason(table: str, key: str, line: int, number: str) -> str:
-    if table == "numbers":
-        return f"order {number} is listed more than once (first on line {line})"
-    return f"order {number} has external id {key}, which the order on line {line} has too"
+def _repeat(number: str, external_id: str | None, numbers: dict[str, int],
+            external_ids: dict[str, int]) -> str | None:
+    """Why this order repeats one of the first listings given (key -> line), or None."""
+    if number in numbers:
+        return f"order {number} is listed more than once (first on line {numbers[number]})"
+    if external_id and external_id in external_ids:
+        return (f"order {number} has external id {external_id}, which the order on line "
+                f"{external_ids[external_id]} has too")
+    return None
 
 
 class Repeats:
@@ -34,10 +39,9 @@ class Repeats:
         if not number:
             return None  # refused anyway, as an order without a number
         numbers, external_ids = self._batch["numbers"], self._batch["external_ids"]
-        if number in numbers:
-            return _reason("numbers", number, numbers[number], number)
-        if external_id and external_id in external_ids:
-            return _reason("external_ids", external_id, external_ids[external_id], number)
+        repeat = _repeat(number, external_id, numbers, external_ids)
+        if repeat:
+            return repeat
         numbers[number] = line
         if external_id:
             external_ids[external_id] = line
@@ -68,12 +72,9 @@ class Repeats:
             return orders
         kept = []
         for line, rows, packed in orders:
-            number, external_id = packed[0], packed[1]
-            if number in numbers:
-                rejected.append((line, _reason("numbers", number, numbers[number], number), rows))
-            elif external_id in external_ids:
-                first = external_ids[external_id]
-                rejected.append((line, _reason("external_ids", external_id, first, number), rows))
+            repeat = _repeat(packed[0], packed[1], numbers, external_ids)
+            if repeat:
+                rejected.append((line, repeat, rows))
             else:
                 kept.append((line, rows, packed))
         return kept

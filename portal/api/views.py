@@ -7,10 +7,11 @@ carries its key in the Authorization header.
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, request
-from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from portal.api import keys, openapi, services
+from portal.database import commit_retrying
+from portal.errors import Conflict
 from portal.extensions import csrf, db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -66,21 +67,20 @@ def post_orders():
     checked, errors = services.check_orders(inputs, batch=batch)
     if errors:
         return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)
-    for _attempt in range(ATTEMPTS):
-        try:
-            outcomes, errors = services.store_orders(checked, len(inputs),
-                                                     current_app.config["TOKEN_KEY"], batch=batch)
-            if errors:
-                db.session.rollback()
-                return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)
-            db.session.commit()
-            break
-        except IntegrityError:
-            # A concurrent request stored one of these orders first; the next attempt sees it.
-            db.session.rollback()
-    else:
+
+    def store():
+        outcomes, errors = services.store_orders(checked, len(inputs),
+                                                 current_app.config["TOKEN_KEY"], batch=batch)
+        return not errors, (outcomes, errors)
+
+    try:
+        # A concurrent request may store one of these orders first; a retry then sees it.
+        outcomes, errors = commit_retrying(db.session, store, ATTEMPTS)
+    except Conflict:
         return _error(409, "conflict", "Other requests kept changing these orders at the same time; "
                                        "nothing was stored. Send the request again.")
+    if errors:
+        return _error(422, "invalid", "Some orders cannot be stored; nothing was stored.", errors)
     orders = services.orders_by_id([o.order_id for o in outcomes])
     results = [{"result": o.kind, "order": services.order_json(orders[o.order_id])} for o in outcomes]
     if batch:

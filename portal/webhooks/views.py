@@ -18,10 +18,10 @@ import logging
 import re
 
 from flask import Blueprint, current_app, request
-from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from portal.errors import ValidationFailed
+from portal.database import commit_retrying
+from portal.errors import Conflict, ValidationFailed
 from portal.extensions import csrf, db
 from portal.webhooks import platforms, services, signatures
 
@@ -77,22 +77,21 @@ def _receive(source: str, secret_key: str, signature: str | None, topic: str, to
         order = mapper(payload)
     except ValidationFailed as exc:
         return _answer("invalid", 422, error=str(exc))
-    for _attempt in range(ATTEMPTS):
-        try:
-            outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
-                                             order=order, key=current_app.config["TOKEN_KEY"])
-            if outcome.startswith("rejected"):
-                db.session.rollback()
-                return _answer("invalid", 422, error=outcome.partition(": ")[2])
-            db.session.commit()
-            break
-        except IntegrityError:
-            # A concurrent delivery of this order (or this very delivery, sent twice) committed
-            # first; the next attempt sees its rows and answers as a later delivery would.
-            db.session.rollback()
-    else:
+
+    def receive():
+        outcome = services.receive_order(source=source, delivery_id=delivery_id, topic=topic,
+                                         order=order, key=current_app.config["TOKEN_KEY"])
+        return not outcome.startswith("rejected"), outcome
+
+    try:
+        # A concurrent delivery of this order (or this very delivery, sent twice) may commit
+        # first; a retry sees its rows and answers as a later delivery would.
+        outcome = commit_retrying(db.session, receive, ATTEMPTS)
+    except Conflict:
         log.warning("%s %s: gave up after %d conflicting attempts", source, topic, ATTEMPTS)
         return _answer("conflict", 409, error="concurrent deliveries kept changing this order; retry")
+    if outcome.startswith("rejected"):
+        return _answer("invalid", 422, error=outcome.partition(": ")[2])
     log.info("%s %s: %s", source, topic, outcome)
     if order.ignored and outcome in APPLIED:
         # Field names only: the values are the customer's data.

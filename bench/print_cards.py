@@ -35,7 +35,7 @@ LOCALES = ("en", "fa", "hy", "ro")
 
 
 def make_cards(n: int):
-    from portal import tokens
+    from portal.core import tokens
     from portal.printing.pipeline import CardData
 
     cards = []

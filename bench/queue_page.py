@@ -65,7 +65,7 @@ def _status(index: int) -> str:
 
 def fill(app, count: int, agents: list[int]) -> None:
     """Orders and tickets in batches of plain INSERTs (Core executemany)."""
-    from portal.extensions import db
+    from portal.core.extensions import db
     from portal.orders.models import Order
     from portal.tickets.models import Ticket
 
@@ -119,9 +119,9 @@ def build(kind: str, folder: Path, count: int):
     """A migrated, filled database and a logged-in client; returns (client, cleanup, figures)."""
     from portal import create_app
     from portal.auth.services import create_staff
-    from portal.database import write_intent
-    from portal.extensions import db
-    from portal.migrating import upgrade_to_heads
+    from portal.core.database import write_intent
+    from portal.core.extensions import db
+    from portal.core.migrating import upgrade_to_heads
 
     url, drop = _database(kind, folder, f"t{count}")
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False, **KEYS})

@@ -43,9 +43,9 @@ def prepare(folder: Path, count: int) -> tuple[str, list[str], str]:
     """Migrate a fresh SQLite database, add orders; return its URL, tokens and a rendered page."""
     os.environ.update(KEYS)
     from portal import create_app
-    from portal.database import write_intent
-    from portal.extensions import db
-    from portal.migrating import upgrade_to_heads
+    from portal.core.database import write_intent
+    from portal.core.extensions import db
+    from portal.core.migrating import upgrade_to_heads
     from portal.orders import services as orders
 
     url = f"sqlite:///{folder / 'bench.db'}"

@@ -50,9 +50,9 @@ def main() -> None:
     from werkzeug.serving import make_server
 
     from portal import create_app
-    from portal.database import write_intent
-    from portal.extensions import db
-    from portal.migrating import upgrade_to_heads
+    from portal.core.database import write_intent
+    from portal.core.extensions import db
+    from portal.core.migrating import upgrade_to_heads
     from portal.orders import services as orders
 
     with tempfile.TemporaryDirectory() as folder:

@@ -16,8 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.update(load_config(app.instance_path, config))
 
-    from portal import web
+    from portal import wiring
 
-    web.init_extensions(app)
-    web.register_blueprints(app)
+    wiring.init_extensions(app)
+    wiring.register_blueprints(app)
     return app

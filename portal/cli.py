@@ -9,9 +9,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from portal.database import write_intent
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import write_intent
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 
 
 def _create_app():
@@ -54,8 +54,8 @@ def create_staff_command(email: str, role: str, name: str, password_stdin: bool)
 @with_appcontext
 def demo_command(count: int) -> None:
     """Set up a database with demo orders; print a staff login and scan URLs."""
+    from portal.core.migrating import upgrade_to_heads
     from portal.demo import ensure_demo_data
-    from portal.migrating import upgrade_to_heads
 
     _adopt_instance_keys(current_app)
     upgrade_to_heads()
@@ -89,12 +89,16 @@ def deliver_mail_command(limit: int) -> None:
 
 @click.command("worker")
 @click.option("--workers", default=2, show_default=True)
+@with_appcontext
 def worker_command(workers: int) -> None:
     """Run the background job consumer (print batches, reminders, mail)."""
     from huey.consumer import Consumer
 
-    from portal import jobs
+    from portal.core import jobs
+    from portal.wiring import import_job_modules
 
+    import_job_modules()
+    jobs.serve_app(current_app._get_current_object())
     Consumer(jobs.huey, workers=workers, worker_type="thread").run()
 
 
@@ -133,7 +137,7 @@ def _adopt_instance_keys(app: Flask) -> None:
 
 
 def register(app: Flask) -> None:
-    from portal.migrating import MigrateCommands
+    from portal.core.migrating import MigrateCommands
 
     app.cli.add_command(MigrateCommands())
     for command in (

@@ -11,9 +11,9 @@ import os
 import secrets
 from pathlib import Path
 
+from portal.core.languages import SUPPORTED_LOCALES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SUPPORTED_LOCALES = ("en", "fa", "hy", "ro")
-RTL_LOCALES = frozenset({"fa"})
 
 
 class ConfigError(RuntimeError):

@@ -12,8 +12,8 @@ from werkzeug.security import generate_password_hash
 
 from portal.auth.models import StaffUser
 from portal.auth.services import create_staff
-from portal.database import utcnow
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.extensions import db
 from portal.orders import services as orders
 from portal.orders.models import Order
 from portal.tickets import services as tickets

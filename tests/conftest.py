@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 os.environ.setdefault("PORTAL_JOBS_IMMEDIATE", "1")
 
 from portal import create_app
-from portal.extensions import db as _db
+from portal.core.extensions import db as _db
 
 from .helpers import Factory
 
@@ -35,7 +35,7 @@ def pytest_report_header(config):
 
 
 def _migrate(url: str) -> None:
-    from portal.migrating import upgrade_to_heads
+    from portal.core.migrating import upgrade_to_heads
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, **TEST_KEYS})
     with app.app_context():

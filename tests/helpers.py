@@ -7,7 +7,7 @@ import re
 import uuid
 
 from portal.auth.services import create_staff
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.orders import services as orders
 from portal.tickets import services as tickets
 

@@ -6,9 +6,9 @@ import click
 from flask.cli import with_appcontext
 
 from portal.api import keys
-from portal.database import write_intent
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import write_intent
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 
 
 @click.command("create-api-key")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal import tokens
 from portal.api.models import ApiKey
-from portal.database import utcnow
-from portal.errors import NotAllowed, ValidationFailed
-from portal.extensions import db
+from portal.core import tokens
+from portal.core.database import utcnow
+from portal.core.errors import NotAllowed, ValidationFailed
+from portal.core.extensions import db
 
 PREFIX = "pk_"
 

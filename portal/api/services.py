@@ -11,8 +11,8 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.orders.records import InvalidField, OrderRecord, clean_order, item
 from portal.orders.upsert import Outcome, upsert_orders

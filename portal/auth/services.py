@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.auth.models import Role, StaffUser
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
 
 MIN_PASSWORD = 10
 @functools.cache

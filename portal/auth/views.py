@@ -6,9 +6,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from portal import ratelimit
 from portal.auth.forms import LoginForm, LogoutForm
 from portal.auth.services import authenticate
+from portal.web import ratelimit
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 

@@ -9,9 +9,9 @@ from flask import current_app
 from sqlalchemy import select
 
 from portal.brand.models import BrandSettings
-from portal.database import utcnow
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.printing.template import BrandLook
 from portal.printing.wording import DEFAULT_WORDS, CardWords, check_words
 

@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 from portal.auth.models import Role
 from portal.brand import services
 from portal.brand.forms import LANGUAGES, BrandForm
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.printing.layouts import LAYOUTS, get_layout
 from portal.printing.template import FilledCard, fallback_url, render_filled
 

@@ -19,8 +19,8 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.compliance.models import ReviewLinkImpression
-from portal.database import utcnow, write_intent
-from portal.extensions import db
+from portal.core.database import utcnow, write_intent
+from portal.core.extensions import db
 
 # Built once: the order page runs it on every view.
 _BY_KEY = select(ReviewLinkImpression.id).where(ReviewLinkImpression.dedupe_key == bindparam("key"))

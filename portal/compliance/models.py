@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.extensions import db
 
 
 class ReviewLinkImpression(db.Model):

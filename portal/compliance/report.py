@@ -19,10 +19,10 @@ from sqlalchemy import select
 from portal.compliance.classifier import check
 from portal.compliance.models import ReviewLinkImpression
 from portal.compliance.settings import marketplace_mode
-from portal.extensions import db
+from portal.core.extensions import db
+from portal.core.spreadsheet import neutralise
 from portal.goodwill.ledger import offers_between
 from portal.orders.models import Order
-from portal.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
 

@@ -6,10 +6,10 @@ from flask import current_app
 from sqlalchemy import select
 
 from portal.compliance.models import ComplianceSetting
-from portal.database import utcnow
-from portal.errors import ValidationFailed
-from portal.extensions import db
-from portal.settings_cache import cached
+from portal.core.database import utcnow
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
+from portal.core.settings_cache import cached
 
 MARKETPLACE_KEY = "marketplace"
 # Marketplaces whose rules forbid sending buyers to review elsewhere.

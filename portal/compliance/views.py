@@ -9,8 +9,8 @@ from flask_login import current_user, login_required
 
 from portal.compliance import check_text, report, settings
 from portal.compliance.forms import MarketplaceForm, WordingForm
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 
 bp = Blueprint("compliance", __name__, url_prefix="/staff/compliance")
 

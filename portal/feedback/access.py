@@ -10,7 +10,7 @@ import time
 
 from flask import abort, current_app, g, session
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.tickets.models import Ticket
 

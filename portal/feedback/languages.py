@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
-from portal.config import RTL_LOCALES
-from portal.extensions import db
+from portal.core.extensions import db
+from portal.core.languages import RTL_LOCALES
 from portal.tickets.models import Message
 
 

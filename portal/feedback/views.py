@@ -18,10 +18,9 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from portal import ratelimit
 from portal.compliance.impressions import shown_review_links
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.feedback import access
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
 from portal.feedback.languages import remember_language
@@ -31,7 +30,8 @@ from portal.photos import services as photos
 from portal.photos.storage import current_store
 from portal.tickets import services as tickets
 from portal.tickets.models import Status
-from portal.web import LOCALE_COOKIE
+from portal.web import ratelimit
+from portal.web.locale import LOCALE_COOKIE
 
 bp = Blueprint("feedback", __name__)
 

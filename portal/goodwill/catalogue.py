@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from portal.auth.models import Role
 from portal.compliance import check_text
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
 from portal.goodwill.models import Gesture, GestureKind, RoleLimit
 
 LANGUAGES = ("en", "fa", "hy", "ro")

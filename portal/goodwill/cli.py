@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
-from portal.database import write_intent
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import write_intent
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 
 
 @click.command("goodwill-ledger")

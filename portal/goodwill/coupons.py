@@ -17,10 +17,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal import tokens
-from portal.database import utcnow
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core import tokens
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
 from portal.goodwill.models import Coupon, Offer
 
 CODE_CHARS = 16  # 80 bits

@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.feedback import access
 from portal.goodwill import coupons, offers
 from portal.goodwill.forms import CustomerChoiceForm

@@ -6,7 +6,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from portal.auth.models import StaffUser
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.goodwill import offers
 from portal.goodwill.catalogue import ensure_default_catalogue
 from portal.goodwill.models import Gesture, GestureKind, Offer

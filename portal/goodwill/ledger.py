@@ -15,11 +15,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.database import utcnow
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.extensions import db
+from portal.core.spreadsheet import neutralise
 from portal.goodwill.models import Offer
 from portal.orders.models import Order
-from portal.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
 COLUMNS = [

@@ -13,9 +13,9 @@ from flask_babel import force_locale, format_currency, format_percent
 from sqlalchemy import func, select, update
 
 from portal.auth.models import Role, StaffUser
-from portal.database import utcnow
-from portal.errors import Conflict, NotAllowed, ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, NotAllowed, ValidationFailed
+from portal.core.extensions import db
 from portal.goodwill import coupons
 from portal.goodwill.catalogue import check_wording, limit_for
 from portal.goodwill.models import Gesture, GestureKind, Offer, OfferStatus

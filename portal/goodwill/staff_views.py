@@ -11,8 +11,8 @@ from functools import wraps
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.goodwill import catalogue, ledger, offers
 from portal.goodwill.amounts import to_stored, to_typed
 from portal.goodwill.forms import ActionForm, DecisionForm, GestureForm, OfferForm

@@ -7,9 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import UUID, DataRequired, Length, Optional, ValidationError
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
+from portal.core.phones import normalise_phone
 from portal.hotline.models import CallOutcome
-from portal.hotline.phones import normalise_phone
 
 
 class CallbackForm(FlaskForm):

@@ -9,8 +9,8 @@ from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.auth.models import StaffUser
-from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.extensions import db
 from portal.tickets.models import Ticket
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from portal.auth.models import StaffUser
-from portal.database import utcnow
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
+from portal.core.phones import display_phone, normalise_phone
 from portal.hotline.models import CallAttempt, CallbackRequest, CallbackStatus, CallOutcome
-from portal.hotline.phones import display_phone, normalise_phone
 from portal.orders.models import Order
 from portal.routing.business_hours import Calendar
 from portal.routing.rules import HOTLINE_QUEUE_KEY

@@ -12,18 +12,18 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.database import utcnow
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import DomainError
+from portal.core.extensions import db
+from portal.core.phones import display_phone
+from portal.core.settings_cache import cached
 from portal.feedback import access
-from portal.feedback.formats import persian_digits
 from portal.hotline import services as hotline
 from portal.hotline.forms import CallbackForm, CallLogForm
 from portal.hotline.models import CallbackRequest
-from portal.hotline.phones import display_phone
 from portal.routing.calendar import stored_calendar, to_calendar
 from portal.routing.models import Holiday
-from portal.settings_cache import cached
+from portal.web.formats import persian_digits
 
 bp = Blueprint("hotline", __name__)
 staff_bp = Blueprint("hotline_staff", __name__, url_prefix="/staff/hotline")

@@ -17,8 +17,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from portal.database import utcnow, write_intent
-from portal.extensions import db
+from portal.core.database import utcnow, write_intent
+from portal.core.extensions import db
 from portal.notify import webhook
 from portal.notify.models import OutboxMessage
 from portal.tickets.models import Ticket

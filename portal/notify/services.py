@@ -6,7 +6,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import select
 
 from portal.auth.models import Role, StaffUser
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.notify.models import OutboxMessage
 
 

@@ -14,7 +14,7 @@ import urllib.request
 
 from flask import current_app
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.notify.models import OutboxMessage
 from portal.tickets.models import Ticket
 

@@ -9,9 +9,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from portal.database import write_intent
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.database import write_intent
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.orders import csv_source
 from portal.orders.export import RejectsWriter
 from portal.orders.importer import ImportHooks, run_import

@@ -16,9 +16,9 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired
 
-from portal import ratelimit
 from portal.feedback import access
 from portal.orders import services as orders
+from portal.web import ratelimit
 
 bp = Blueprint("code", __name__)
 

@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Iterator
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 
 # ImportRefused and detect_encoding are part of this module's interface too.
 from portal.orders.encodings import ImportRefused, detect_encoding, head_text, text_lines  # noqa: F401

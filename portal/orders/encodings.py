@@ -15,7 +15,7 @@ import io
 import re
 from collections.abc import Iterator
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 
 _CHUNK = 1 << 20
 # An encoding name with this suffix: lines of UTF-8 and lines of Windows-1252 (see above).

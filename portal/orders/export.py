@@ -1,5 +1,5 @@
 """CSV exports of an import's rejected rows that a spreadsheet cannot execute (see
-portal.spreadsheet: formula-like cells get a leading apostrophe)."""
+portal.core.spreadsheet: formula-like cells get a leading apostrophe)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from portal.spreadsheet import neutralise
+from portal.core.spreadsheet import neutralise
 
 REJECT_COLUMNS = ["line", "reason"]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from portal.database import utcnow
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.extensions import db
 from portal.orders import csv_source
 from portal.orders.importer import ImportHooks, run_import
 from portal.orders.intake_models import ImportRejection, ImportRun

@@ -17,8 +17,8 @@ from flask import (
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.orders import csv_source, import_runs
 from portal.orders.csv_source import ImportRefused
 from portal.orders.export import REJECT_COLUMNS, csv_text, rejection_lines, safe_row

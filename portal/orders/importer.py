@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from portal.database import bulk_writes
+from portal.core.database import bulk_writes
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import NO_ROWS, ImportRefused
 from portal.orders.reading import Batch, unpack

@@ -22,12 +22,12 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import NamedTuple
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
+from portal.core.spreadsheet import restore
 from portal.orders import worker
 from portal.orders.csv_source import FIELDS, CsvSource, ImportRefused, fallback_columns
 from portal.orders.records import ITEMS_MAX, TOO_MANY_ITEMS, OrderRecord, clean_order, item
 from portal.orders.repeats import Repeats
-from portal.spreadsheet import restore
 
 ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
                 "ordered_at", "items")

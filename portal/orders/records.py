@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 
 LIMITS = {
     "number": 64, "external_id": 128, "customer_name": 200, "email": 254, "phone": 40,

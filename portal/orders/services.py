@@ -8,9 +8,9 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, select
 
-from portal import tokens
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core import tokens
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.orders.models import Order, Rating
 
 SCAN_PURPOSE = "scan"

@@ -22,10 +22,10 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 
-from portal import tokens
-from portal.bulk import insert_rows, one_of
-from portal.database import utcnow
-from portal.extensions import db
+from portal.core import tokens
+from portal.core.bulk import insert_rows, one_of
+from portal.core.database import utcnow
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.orders.records import OrderRecord
 from portal.orders.services import token_values

@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
 from wtforms.validators import ValidationError
 
-from portal.feedback.formats import num
 from portal.photos.validation import PhotoRefused, check_name, prepare_photo
+from portal.web.formats import num
 
 
 def _chosen(field) -> list:

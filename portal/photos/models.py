@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, event
 from sqlalchemy.orm import Mapped, Session, backref, mapped_column, relationship
 
-from portal.database import UTCDateTime, utcnow
-from portal.errors import NotAllowed
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.errors import NotAllowed
+from portal.core.extensions import db
 from portal.tickets.models import Message, Ticket
 
 

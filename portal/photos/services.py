@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.photos.models import Photo
 from portal.photos.storage import PhotoStore, new_key, thumb_key
 from portal.photos.validation import OUTPUT_TYPE, PreparedPhoto

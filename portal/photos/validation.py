@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from portal.feedback.formats import num
+from portal.web.formats import num
 
 # Formats phones produce (HEIC arrives as JPEG from browsers' file pickers).
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort
 from flask_login import current_user
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.feedback import access
 from portal.photos.models import Photo
 from portal.photos.storage import current_store, thumb_key

@@ -10,9 +10,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from portal.database import write_intent
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import write_intent
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.printing import services
 from portal.printing.layouts import DEFAULT_LAYOUT, LAYOUTS
 from portal.printing.models import DONE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.jobs import app_job, huey
+from portal.core.jobs import app_job, huey
 
 
 @huey.task()

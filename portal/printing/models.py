@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.extensions import db
 
 QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
 HOLDS_ORDERS = (QUEUED, RUNNING, DONE)  # states in which a batch's orders count as printed

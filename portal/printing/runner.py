@@ -14,22 +14,14 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from portal.brand import services as brand
-from portal.database import utcnow
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.orders import services as orders
 from portal.orders.models import Order
 from portal.printing import pipeline
 from portal.printing.layouts import get_layout
-from portal.printing.models import (
-    CANCELLED,
-    DONE,
-    FAILED,
-    QUEUED,
-    RUNNING,
-    PrintBatch,
-    PrintBatchOrder,
-)
+from portal.printing.models import CANCELLED, DONE, FAILED, QUEUED, RUNNING, PrintBatch, PrintBatchOrder
 from portal.printing.services import check_brand_wording
 from portal.printing.storage import get_storage
 from portal.printing.template import fallback_url

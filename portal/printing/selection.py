@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, func, select
 
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.printing.models import HOLDS_ORDERS, PrintBatch, PrintBatchOrder
 

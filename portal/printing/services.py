@@ -7,19 +7,12 @@ from datetime import timedelta
 from sqlalchemy import insert
 
 from portal.brand import services as brand
-from portal.database import utcnow
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
 from portal.printing import selection as chooser
 from portal.printing.layouts import get_layout
-from portal.printing.models import (
-    CANCELLED,
-    FAILED,
-    QUEUED,
-    RUNNING,
-    PrintBatch,
-    PrintBatchOrder,
-)
+from portal.printing.models import CANCELLED, FAILED, QUEUED, RUNNING, PrintBatch, PrintBatchOrder
 from portal.printing.wording import check_words
 
 STALE_AFTER = timedelta(minutes=10)  # a running batch with no heartbeat for this long died

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.printing import fetcher as asset_fetcher
 from portal.printing import qr
 from portal.printing.fetcher import ASSET_ORIGIN, LOGO_PATH, PRINT_ROOT

@@ -19,8 +19,8 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.printing import services
 from portal.printing.forms import BatchActionForm, NewBatchForm
 from portal.printing.layouts import LAYOUTS

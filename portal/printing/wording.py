@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, fields
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 
 LIMITS = {"headline": 80, "invitation": 260, "scan": 90, "or_type": 120,
           "code_label": 30, "order_label": 30}

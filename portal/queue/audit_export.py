@@ -1,5 +1,5 @@
 """A ticket's full history as CSV for leads, safe to open in a spreadsheet
-(formula-like cells get a leading apostrophe: portal.spreadsheet)."""
+(formula-like cells get a leading apostrophe: portal.core.spreadsheet)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from portal.spreadsheet import neutralise
+from portal.core.spreadsheet import neutralise
 from portal.tickets.models import Ticket
 
 COLUMNS = ["when_utc", "kind", "action", "actor", "detail"]

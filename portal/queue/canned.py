@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.queue.models import CannedReply, ReplyStep
 
 PLACEHOLDER = re.compile(r"\{(first_name|order_number|agent_name)\}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Response, abort, current_app, jsonify, render_template, request
 from flask_login import current_user
 
-from portal.database import utcnow
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.extensions import db
 from portal.queue import presence
 from portal.queue.audit_export import history_rows, to_csv
 from portal.queue.forms import FinalOfferForm, FlagForm

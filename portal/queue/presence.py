@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.auth.models import StaffUser
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.queue.models import TicketPresence
 
 FRESH = timedelta(seconds=60)

@@ -7,21 +7,13 @@ from flask_login import current_user, login_required
 
 from portal.auth.models import StaffUser
 from portal.auth.services import active_staff
-from portal.database import utcnow
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.hotline.forms import CallLogForm
 from portal.hotline.services import callback_for
 from portal.queue import canned, presence, queries
-from portal.queue.forms import (
-    ClaimForm,
-    FinalOfferForm,
-    FlagForm,
-    HandOverForm,
-    NoteForm,
-    ReplyForm,
-    ResolveForm,
-)
+from portal.queue.forms import ClaimForm, FinalOfferForm, FlagForm, HandOverForm, NoteForm, ReplyForm, ResolveForm
 from portal.routing.models import Queue
 from portal.routing.targets import time_state
 from portal.tickets import services as tickets

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
-from portal.database import utcnow
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
+from portal.core.settings_cache import cached
 from portal.reviews.models import ANY_LOCALE, ReviewLink
-from portal.settings_cache import cached
 
 LOCALES = (ANY_LOCALE, "en", "fa", "hy", "ro")
 # The review pages a marketplace allows a seller to point to (its own).

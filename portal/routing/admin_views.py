@@ -7,19 +7,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from portal.auth.models import Role
-from portal.errors import DomainError
-from portal.extensions import db
+from portal.core.errors import DomainError
+from portal.core.extensions import db
 from portal.queue import canned
 from portal.queue.models import CannedReply
 from portal.routing import settings
-from portal.routing.admin_forms import (
-    ActionForm,
-    CalendarForm,
-    CannedReplyForm,
-    HolidayForm,
-    QueueForm,
-    RuleForm,
-)
+from portal.routing.admin_forms import ActionForm, CalendarForm, CannedReplyForm, HolidayForm, QueueForm, RuleForm
 from portal.routing.calendar import stored_calendar
 from portal.routing.models import Holiday, Queue, RoutingRule
 

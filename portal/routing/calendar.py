@@ -9,7 +9,7 @@ import holidays as public_holidays
 from flask import current_app
 from sqlalchemy import select
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.routing.business_hours import Calendar, parse_hours
 from portal.routing.models import BusinessCalendar, Holiday
 

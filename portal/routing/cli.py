@@ -6,8 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from portal.database import utcnow, write_intent
-from portal.extensions import db
+from portal.core.database import utcnow, write_intent
+from portal.core.extensions import db
 
 
 @click.command("workspace-defaults")

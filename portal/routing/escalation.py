@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 
 from portal.auth.models import Role, StaffUser
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.notify import services as notify
 from portal.queue.models import TicketPresence
 from portal.tickets.models import AuditEvent, AuthorKind, Status, Ticket

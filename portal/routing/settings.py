@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from portal.database import utcnow
-from portal.errors import Conflict, ValidationFailed
-from portal.extensions import db
-from portal.hotline.phones import normalise_phone
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, ValidationFailed
+from portal.core.extensions import db
+from portal.core.phones import normalise_phone
 from portal.routing.business_hours import format_hours, parse_hours
 from portal.routing.calendar import DEFAULT_SCHEDULE, stored_calendar, zone
 from portal.routing.models import BusinessCalendar, Holiday, Queue, RoutingRule

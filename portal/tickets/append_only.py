@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from portal.errors import NotAllowed
+from portal.core.errors import NotAllowed
 
 NO_DELETE = ("tickets", "messages", "audit_events", "ratings", "ticket_links")
 NO_UPDATE = ("messages", "audit_events", "ratings")

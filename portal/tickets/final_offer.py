@@ -7,9 +7,9 @@ reopens it like any other ticket; nothing of the conversation is removed.
 from __future__ import annotations
 
 from portal.auth.models import StaffUser
-from portal.database import utcnow
-from portal.errors import Conflict, NotAllowed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, NotAllowed
+from portal.core.extensions import db
 from portal.tickets.models import ClosedReason, Status, Ticket
 from portal.tickets.services import _audit, _bump, _require_owner, staff_reply
 

@@ -7,8 +7,8 @@ a click for everyone but the flagger, and the audit trail names who flagged.
 from __future__ import annotations
 
 from portal.auth.models import StaffUser
-from portal.errors import ValidationFailed
-from portal.extensions import db
+from portal.core.errors import ValidationFailed
+from portal.core.extensions import db
 from portal.tickets.models import FlagKind, Message, MessageFlag
 from portal.tickets.services import _audit
 

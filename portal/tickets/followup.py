@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.notify import services as notify
 from portal.tickets.models import ClosedReason, Status, Ticket
 from portal.tickets.services import _audit, _bump

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal import tokens
-from portal.extensions import db
+from portal.core import tokens
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.tickets.models import Message, Ticket, TicketLink
 

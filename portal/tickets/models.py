@@ -7,8 +7,8 @@ from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstr
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.auth.models import StaffUser
-from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.routing.models import Queue  # noqa: F401  (the ticket's queue relationship)
 

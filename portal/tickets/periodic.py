@@ -9,9 +9,9 @@ from __future__ import annotations
 from flask import current_app
 from huey import crontab
 
-from portal.database import utcnow
-from portal.extensions import db
-from portal.jobs import app_job, huey
+from portal.core.database import utcnow
+from portal.core.extensions import db
+from portal.core.jobs import app_job, huey
 
 
 @huey.periodic_task(crontab(minute="*"))

@@ -10,9 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.auth.models import StaffUser
-from portal.database import utcnow
-from portal.errors import Conflict, NotAllowed, ValidationFailed
-from portal.extensions import db
+from portal.core.database import utcnow
+from portal.core.errors import Conflict, NotAllowed, ValidationFailed
+from portal.core.extensions import db
 from portal.notify import services as notify
 from portal.orders.models import Order
 from portal.routing import rules as routing

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.core.database import UTCDateTime, utcnow
+from portal.core.extensions import db
 
 
 class WebhookDelivery(db.Model):

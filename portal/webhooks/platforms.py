@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.orders.records import InvalidField, OrderRecord, clean_order_leniently, item, parse_datetime
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from portal.extensions import db
+from portal.core.extensions import db
 from portal.orders.models import Order
 from portal.orders.upsert import Outcome, upsert_order, upsert_orders
 from portal.webhooks.models import WebhookDelivery

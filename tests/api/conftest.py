@@ -3,7 +3,7 @@
 import pytest
 
 from portal.api import keys
-from portal.extensions import db as _db
+from portal.core.extensions import db as _db
 
 
 @pytest.fixture

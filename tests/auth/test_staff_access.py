@@ -113,7 +113,7 @@ def test_the_loser_of_a_claim_is_told_who_owns_it(app, client, db, factory):
 def test_queue_is_sorted_by_time_left(app, client, db, factory):
     from datetime import timedelta
 
-    from portal.database import utcnow
+    from portal.core.database import utcnow
 
     late = factory.ticket()
     urgent = factory.ticket()

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from portal.tickets import services as tickets
 from portal.tickets.models import Ticket
-from portal.web import LOCALE_COOKIE
+from portal.web.locale import LOCALE_COOKIE
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.web import LOCALE_COOKIE
+from portal.web.locale import LOCALE_COOKIE
 
 pytestmark = pytest.mark.browser
 

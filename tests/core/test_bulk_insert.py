@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import select, text
 
-from portal.bulk import insert_rows
+from portal.core.bulk import insert_rows
 from portal.orders.models import Order
 
 
@@ -35,7 +35,7 @@ def test_bulk_rows_read_back_like_orm_rows(app, db):
 def test_sqlite_bulk_writes_get_a_bigger_cache_and_rarer_checkpoints_then_the_defaults_again(app, db):
     import pytest
 
-    from portal.database import bulk_writes, write_intent
+    from portal.core.database import bulk_writes, write_intent
 
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite connection settings")

@@ -5,7 +5,8 @@ import uuid
 import pytest
 import redis
 
-from portal import create_app, tokens
+from portal import create_app
+from portal.core import tokens
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from portal.errors import NotAllowed
+from portal.core.errors import NotAllowed
 from portal.tickets.models import AuditEvent, Message
 
 

@@ -3,8 +3,8 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from portal import tokens
 from portal.config import ConfigError, load_config
+from portal.core import tokens
 from portal.orders import services as orders
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from portal.web import LOCALE_COOKIE
+from portal.web.locale import LOCALE_COOKIE
 from tests.helpers import csrf_from, login
 
 ROOT = Path(__file__).resolve().parents[2]

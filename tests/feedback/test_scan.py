@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from portal import tokens
+from portal.core import tokens
 from portal.orders import services as orders
 
 

@@ -11,9 +11,9 @@ import threading
 
 from sqlalchemy import func, select
 
-from portal.database import write_intent
-from portal.errors import Conflict
-from portal.extensions import db as _db
+from portal.core.database import write_intent
+from portal.core.errors import Conflict
+from portal.core.extensions import db as _db
 from portal.goodwill import coupons, offers
 from portal.goodwill.models import Coupon, Offer, OfferStatus
 from portal.tickets.models import AuditEvent

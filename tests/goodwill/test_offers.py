@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from portal.errors import Conflict, NotAllowed
+from portal.core.errors import Conflict, NotAllowed
 from portal.goodwill import coupons, offers
 from portal.goodwill.catalogue import WordingRefused, save_gesture
 from portal.goodwill.models import Coupon, OfferStatus

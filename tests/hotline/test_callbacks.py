@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from portal.database import utcnow
+from portal.core.database import utcnow
 from portal.hotline.models import CallAttempt, CallbackRequest, CallbackStatus
 from portal.routing import settings
 from portal.tickets.models import Status, Ticket

@@ -2,8 +2,8 @@
 
 import pytest
 
-from portal.errors import ValidationFailed
-from portal.hotline.phones import display_phone, normalise_phone
+from portal.core.errors import ValidationFailed
+from portal.core.phones import display_phone, normalise_phone
 
 
 @pytest.mark.parametrize(("raw", "region", "e164"), [

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from portal.database import utcnow
+from portal.core.database import utcnow
 from portal.notify.delivery import deliver_pending
 from portal.notify.models import OutboxMessage
 from portal.tickets import services as tickets

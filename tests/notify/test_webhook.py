@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from sqlalchemy import select, update
 
-from portal.database import utcnow
+from portal.core.database import utcnow
 from portal.notify.delivery import deliver_pending
 from portal.notify.models import OutboxMessage
 from portal.notify.webhook import SIGNATURE_HEADER, signature

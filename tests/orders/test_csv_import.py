@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from portal import tokens
+from portal.core import tokens
 from portal.orders import services as orders
 from portal.orders.cli import import_orders_command
 from portal.orders.models import Order

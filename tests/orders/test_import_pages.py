@@ -193,7 +193,7 @@ def test_an_upload_shared_by_started_again_runs_goes_once_one_of_them_is_done(le
 def test_uploads_not_imported_within_a_week_are_deleted(lead_client, db, import_folder):
     from datetime import timedelta
 
-    from portal.database import utcnow
+    from portal.core.database import utcnow
 
     old = upload(lead_client, b"Order Number\nO-1\n").headers["Location"]
     run = db.session.scalar(select(ImportRun))

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.orders.records import ITEMS_MAX, InvalidField, clean_order, clean_order_leniently, item, parse_datetime
 
 

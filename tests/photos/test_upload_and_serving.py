@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 from PIL import Image
 
-from portal.errors import NotAllowed
+from portal.core.errors import NotAllowed
 from portal.photos.models import Photo
 from portal.tickets.models import Ticket
 from tests.helpers import csrf_from, login, submission_key_from

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from portal.errors import Conflict, ValidationFailed
+from portal.core.errors import Conflict, ValidationFailed
 from portal.printing import pipeline
 from portal.printing.models import PrintBatch, PrintBatchOrder
 from portal.printing.runner import run_batch

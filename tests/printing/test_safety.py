@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.brand import services as brand
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.printing.fetcher import ASSET_ORIGIN, FetchDenied, PrintAssetFetcher
 from portal.printing.layouts import get_layout
 from portal.printing.template import BrandLook, FilledCard, card_html, render

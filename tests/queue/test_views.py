@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from portal.database import utcnow
+from portal.core.database import utcnow
 from portal.routing import settings
 from portal.tickets import services as tickets
 from tests.helpers import login

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.feedback.review_links import review_links
 from portal.reviews import services
 from tests.helpers import csrf_from, login

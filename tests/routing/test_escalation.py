@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.database import utcnow
+from portal.core.database import utcnow
 from portal.notify.models import OutboxMessage
 from portal.queue import presence
 from portal.routing.escalation import run_escalations

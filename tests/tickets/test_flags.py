@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 from portal.tickets.flags import flag_message
 from portal.tickets.models import Message, MessageFlag
 from tests.helpers import csrf_from, login

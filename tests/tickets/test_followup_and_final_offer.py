@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.errors import NotAllowed
+from portal.core.errors import NotAllowed
 from portal.notify.models import OutboxMessage
 from portal.tickets import services as tickets
 from portal.tickets.final_offer import final_offer_allowed, make_final_offer

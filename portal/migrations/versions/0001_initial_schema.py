@@ -5,10 +5,10 @@ Revises:
 Create Date: 2026-11-23 12:39:00.151763
 
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
 
-import portal.database
 from portal.tickets.append_only import trigger_statements
 
 # revision identifiers, used by Alembic.
@@ -31,11 +31,11 @@ def upgrade():
     sa.Column('locale', sa.String(length=16), nullable=True),
     sa.Column('country', sa.String(length=2), nullable=True),
     sa.Column('items', sa.JSON(), nullable=False),
-    sa.Column('ordered_at', portal.database.UTCDateTime(), nullable=True),
+    sa.Column('ordered_at', portal.core.database.UTCDateTime(), nullable=True),
     sa.Column('token_nonce', sa.String(length=32), nullable=False),
     sa.Column('token_digest', sa.String(length=64), nullable=False),
     sa.Column('code_digest', sa.String(length=64), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
     sa.UniqueConstraint('number', name=op.f('uq_orders_number')),
     sa.UniqueConstraint('source', 'external_id', name='uq_orders_source_external'),
@@ -52,10 +52,10 @@ def upgrade():
     sa.Column('params', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('next_attempt_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('next_attempt_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=True),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
-    sa.Column('sent_at', portal.database.UTCDateTime(), nullable=True),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', portal.core.database.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
     sa.UniqueConstraint('dedupe_key', name=op.f('uq_outbox_dedupe_key'))
     )
@@ -70,7 +70,7 @@ def upgrade():
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('session_nonce', sa.String(length=32), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_staff_users')),
     sa.UniqueConstraint('email', name=op.f('uq_staff_users_email'))
     )
@@ -78,7 +78,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('stars', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_ratings_order_id_orders')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ratings'))
     )
@@ -96,13 +96,13 @@ def upgrade():
     sa.Column('locale', sa.String(length=16), nullable=False),
     sa.Column('status', sa.Enum('open', 'waiting_customer', 'resolved', 'closed', name='status', native_enum=False, length=24), nullable=False),
     sa.Column('owner_id', sa.Integer(), nullable=True),
-    sa.Column('claimed_at', portal.database.UTCDateTime(), nullable=True),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
-    sa.Column('respond_goal_at', portal.database.UTCDateTime(), nullable=False),
-    sa.Column('respond_limit_at', portal.database.UTCDateTime(), nullable=False),
-    sa.Column('first_response_at', portal.database.UTCDateTime(), nullable=True),
-    sa.Column('resolved_at', portal.database.UTCDateTime(), nullable=True),
-    sa.Column('closed_at', portal.database.UTCDateTime(), nullable=True),
+    sa.Column('claimed_at', portal.core.database.UTCDateTime(), nullable=True),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
+    sa.Column('respond_goal_at', portal.core.database.UTCDateTime(), nullable=False),
+    sa.Column('respond_limit_at', portal.core.database.UTCDateTime(), nullable=False),
+    sa.Column('first_response_at', portal.core.database.UTCDateTime(), nullable=True),
+    sa.Column('resolved_at', portal.core.database.UTCDateTime(), nullable=True),
+    sa.Column('closed_at', portal.core.database.UTCDateTime(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_tickets_order_id_orders')),
     sa.ForeignKeyConstraint(['owner_id'], ['staff_users.id'], name=op.f('fk_tickets_owner_id_staff_users')),
@@ -121,7 +121,7 @@ def upgrade():
     sa.Column('actor_kind', sa.Enum('customer', 'staff', 'system', name='authorkind', native_enum=False, length=24), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('detail', sa.JSON(), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['staff_users.id'], name=op.f('fk_audit_events_actor_id_staff_users')),
     sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_audit_events_ticket_id_tickets')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events'))
@@ -136,7 +136,7 @@ def upgrade():
     sa.Column('author_id', sa.Integer(), nullable=True),
     sa.Column('internal', sa.Boolean(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['staff_users.id'], name=op.f('fk_messages_author_id_staff_users')),
     sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_messages_ticket_id_tickets')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_messages'))
@@ -149,7 +149,7 @@ def upgrade():
     sa.Column('ticket_id', sa.Integer(), nullable=False),
     sa.Column('secret_digest', sa.String(length=64), nullable=False),
     sa.Column('channel', sa.String(length=16), nullable=False),
-    sa.Column('created_at', portal.database.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portal.core.database.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ticket_links_ticket_id_tickets')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket_links')),
     sa.UniqueConstraint('secret_digest', name=op.f('uq_ticket_links_secret_digest'))

@@ -3,10 +3,9 @@
 Revision ID: 0002_intake
 Revises: 4618cb76da3b
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0002_intake"
 down_revision = "4618cb76da3b"
@@ -34,8 +33,8 @@ def upgrade():
         sa.Column("rejected", sa.Integer(), nullable=False),
         sa.Column("message", sa.Text(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("finished_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("finished_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(["created_by_id"], ["staff_users.id"],
                                 name=op.f("fk_import_runs_created_by_id_staff_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_import_runs")),
@@ -65,7 +64,7 @@ def upgrade():
         sa.Column("topic", sa.String(length=64), nullable=False),
         sa.Column("outcome", sa.String(length=16), nullable=False),
         sa.Column("order_id", sa.Integer(), nullable=True),
-        sa.Column("received_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("received_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["order_id"], ["orders.id"],
                                 name=op.f("fk_webhook_deliveries_order_id_orders")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_webhook_deliveries")),
@@ -80,8 +79,8 @@ def upgrade():
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("prefix", sa.String(length=16), nullable=False),
         sa.Column("key_digest", sa.String(length=64), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("revoked_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("revoked_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
         sa.UniqueConstraint("key_digest", name=op.f("uq_api_keys_key_digest")),
     )

@@ -3,17 +3,16 @@
 Revision ID: 0003_workspace
 Revises: 4618cb76da3b
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0003_workspace"
 down_revision = "4618cb76da3b"
 branch_labels = None
 depends_on = None
 
-UTC = portal.database.UTCDateTime
+UTC = portal.core.database.UTCDateTime
 APPEND_ONLY = {"message_flags": ("DELETE", "UPDATE"), "call_attempts": ("DELETE", "UPDATE"),
                "callback_requests": ("DELETE",)}
 

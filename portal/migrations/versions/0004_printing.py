@@ -3,10 +3,9 @@
 Revision ID: 0004_printing
 Revises: 4618cb76da3b
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0004_printing"
 down_revision = "4618cb76da3b"
@@ -25,7 +24,7 @@ def upgrade():
         sa.Column("logo_mime", sa.String(length=32), nullable=True),
         sa.Column("card_words", sa.JSON(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
-        sa.Column("updated_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["updated_by_id"], ["staff_users.id"],
                                 name=op.f("fk_brand_settings_updated_by_id_staff_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_brand_settings")),
@@ -45,10 +44,10 @@ def upgrade():
         sa.Column("file_key", sa.String(length=200), nullable=True),
         sa.Column("file_size", sa.Integer(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("started_at", portal.database.UTCDateTime(), nullable=True),
-        sa.Column("heartbeat_at", portal.database.UTCDateTime(), nullable=True),
-        sa.Column("finished_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("started_at", portal.core.database.UTCDateTime(), nullable=True),
+        sa.Column("heartbeat_at", portal.core.database.UTCDateTime(), nullable=True),
+        sa.Column("finished_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(["created_by_id"], ["staff_users.id"],
                                 name=op.f("fk_print_batches_created_by_id_staff_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_print_batches")),

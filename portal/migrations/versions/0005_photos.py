@@ -3,10 +3,9 @@
 Revision ID: 0005_photos
 Revises: 4618cb76da3b
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0005_photos"
 down_revision = "4618cb76da3b"
@@ -25,7 +24,7 @@ def upgrade():
         sa.Column("width", sa.Integer(), nullable=False),
         sa.Column("height", sa.Integer(), nullable=False),
         sa.Column("size_bytes", sa.Integer(), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["message_id"], ["messages.id"], name=op.f("fk_photos_message_id_messages")),
         sa.ForeignKeyConstraint(["ticket_id"], ["tickets.id"], name=op.f("fk_photos_ticket_id_tickets")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_photos")),

@@ -3,10 +3,9 @@
 Revision ID: 0006_goodwill
 Revises: 4618cb76da3b
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0006_goodwill"
 down_revision = "4618cb76da3b"
@@ -32,8 +31,8 @@ def upgrade():
         sa.Column("url", sa.String(length=500), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_links")),
         sa.UniqueConstraint("platform", "locale", name="uq_review_links_platform_locale"),
     )
@@ -43,7 +42,7 @@ def upgrade():
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("value", sa.String(length=200), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
-        sa.Column("updated_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["updated_by_id"], ["staff_users.id"],
                                 name=op.f("fk_compliance_settings_updated_by_id_staff_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_compliance_settings")),
@@ -61,7 +60,7 @@ def upgrade():
         sa.Column("rating_stars", sa.Integer(), nullable=True),
         sa.Column("marketplace", sa.String(length=32), nullable=True),
         sa.Column("dedupe_key", sa.String(length=64), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["order_id"], ["orders.id"],
                                 name=op.f("fk_review_link_impressions_order_id_orders")),
         sa.ForeignKeyConstraint(["ticket_id"], ["tickets.id"],
@@ -83,7 +82,7 @@ def upgrade():
         sa.Column("validity_days", sa.Integer(), nullable=False),
         sa.Column("wording", sa.JSON(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goodwill_gestures")),
         sa.UniqueConstraint("name", name=op.f("uq_goodwill_gestures_name")),
     )
@@ -115,13 +114,13 @@ def upgrade():
                   nullable=False),
         sa.Column("offered_by_id", sa.Integer(), nullable=False),
         sa.Column("approved_by_id", sa.Integer(), nullable=True),
-        sa.Column("approved_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("approved_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.Column("approval_note", sa.String(length=500), nullable=True),
-        sa.Column("sent_at", portal.database.UTCDateTime(), nullable=True),
-        sa.Column("decided_at", portal.database.UTCDateTime(), nullable=True),
-        sa.Column("executed_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("sent_at", portal.core.database.UTCDateTime(), nullable=True),
+        sa.Column("decided_at", portal.core.database.UTCDateTime(), nullable=True),
+        sa.Column("executed_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.Column("executed_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", portal.database.UTCDateTime(), nullable=False),
+        sa.Column("created_at", portal.core.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["ticket_id"], ["tickets.id"],
                                 name=op.f("fk_goodwill_offers_ticket_id_tickets")),
         sa.ForeignKeyConstraint(["order_id"], ["orders.id"],
@@ -146,9 +145,9 @@ def upgrade():
         sa.Column("offer_id", sa.Integer(), nullable=False),
         sa.Column("code_nonce", sa.String(length=32), nullable=False),
         sa.Column("code_digest", sa.String(length=64), nullable=False),
-        sa.Column("issued_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("expires_at", portal.database.UTCDateTime(), nullable=False),
-        sa.Column("redeemed_at", portal.database.UTCDateTime(), nullable=True),
+        sa.Column("issued_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", portal.core.database.UTCDateTime(), nullable=False),
+        sa.Column("redeemed_at", portal.core.database.UTCDateTime(), nullable=True),
         sa.Column("redeemed_ref", sa.String(length=200), nullable=True),
         sa.ForeignKeyConstraint(["offer_id"], ["goodwill_offers.id"],
                                 name=op.f("fk_goodwill_coupons_offer_id_goodwill_offers")),

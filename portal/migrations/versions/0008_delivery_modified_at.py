@@ -8,10 +8,9 @@ never make a later one stale.
 Revision ID: 0008_delivery_modified_at
 Revises: 0007_merge_rooms
 """
+import portal.core.database
 import sqlalchemy as sa
 from alembic import op
-
-import portal.database
 
 revision = "0008_delivery_modified_at"
 down_revision = "0007_merge_rooms"
@@ -21,7 +20,7 @@ depends_on = None
 
 def upgrade():
     with op.batch_alter_table("webhook_deliveries", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("modified_at", portal.database.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("modified_at", portal.core.database.UTCDateTime(), nullable=True))
 
 
 def downgrade():

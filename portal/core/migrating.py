@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
-MIGRATIONS = str(Path(__file__).parent / "migrations")
+MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
 def init_migrate(app: Flask):
@@ -26,7 +26,7 @@ def init_migrate(app: Flask):
     if "migrate" not in app.extensions:
         from flask_migrate import Migrate
 
-        from portal.extensions import db
+        from portal.core.extensions import db
 
         Migrate(app, db, directory=MIGRATIONS, render_as_batch=True)
     return app.extensions["migrate"]

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, has_request_context, request, session
+from flask import Flask, g, request
 from flask_babel import get_locale
 
-from portal import database, ratelimit, security_headers, settings_cache
-from portal.config import RTL_LOCALES
-from portal.errors import register_error_handlers
-from portal.extensions import babel, csrf, db, login
-from portal.logging_redaction import install_redaction
+from portal.core import database, settings_cache
+from portal.core.extensions import babel, csrf, db, login
+from portal.core.languages import direction
+from portal.web import ratelimit, security_headers
+from portal.web.error_pages import register_error_handlers
+from portal.web.locale import language_return_path, select_locale
+from portal.web.log_redaction import install_redaction
 
-LOCALE_COOKIE = "portal_lang"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-
-def select_locale() -> str:
-    supported = ("en", "fa", "hy", "ro")
-    if not has_request_context():
-        return "en"
-    # The switcher's choice wins: this visit's session, then the long-lived cookie.
-    for chosen in (session.get("locale"), request.cookies.get(LOCALE_COOKIE)):
-        if chosen in supported:
-            return chosen
-    order_locale = g.get("order_locale")
-    if order_locale:
-        short = order_locale.replace("_", "-").split("-")[0].lower()
-        if short in supported:
-            return short
-    return request.accept_languages.best_match(supported) or "en"
+# Each domain's background tasks and schedules; the consumer (`portal worker`) imports them all.
+JOB_MODULES = ("portal.printing.jobs", "portal.tickets.periodic")
 
 
 def init_extensions(app: Flask) -> None:
@@ -73,8 +61,8 @@ def init_extensions(app: Flask) -> None:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    from portal.feedback.formats import num, time_tag, when
     from portal.feedback.labels import category_label, ltr, status_label
+    from portal.web.formats import num, time_tag, when
 
     app.jinja_env.filters["ltr"] = ltr
     app.jinja_env.filters.update(num=num, when=when, time_tag=time_tag)
@@ -85,23 +73,10 @@ def init_extensions(app: Flask) -> None:
         locale = str(get_locale() or "en")
         return {
             "current_locale": locale,
-            "text_direction": "rtl" if locale in RTL_LOCALES else "ltr",
+            "text_direction": direction(locale),
             "brand_name": app.config["BRAND_NAME"],
-            "language_return_path": _language_return_path(),
+            "language_return_path": language_return_path(),
         }
-
-
-# Paths that carry a secret: never echoed back into a page.
-_SECRET_ENDPOINTS = frozenset({"feedback.scan", "feedback.ticket_link"})
-
-
-def _language_return_path() -> str:
-    """Where the language switcher returns to: the current page, unless it is secret or an error."""
-    if not has_request_context():  # emails and jobs render templates too
-        return "/"
-    if request.method != "GET" or request.endpoint in _SECRET_ENDPOINTS or request.routing_exception:
-        return "/"
-    return request.full_path.rstrip("?")
 
 
 def register_blueprints(app: Flask) -> None:
@@ -145,3 +120,11 @@ def register_blueprints(app: Flask) -> None:
 
     # Importing the models registers them with the metadata (and the guards).
     from portal import models  # noqa: F401
+
+
+def import_job_modules() -> None:
+    """Register every domain's tasks with the queue (the consumer needs all of them)."""
+    import importlib
+
+    for name in JOB_MODULES:
+        importlib.import_module(name)

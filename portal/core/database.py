@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeDecorator
 
-from portal.errors import Conflict
+from portal.core.errors import Conflict
 
 T = TypeVar("T")
 

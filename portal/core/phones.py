@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from portal.errors import ValidationFailed
+from portal.core.errors import ValidationFailed
 
 
 def normalise_phone(raw: str, region: str | None = None) -> str:

@@ -1,27 +1,10 @@
-"""Domain errors and the HTTP error pages."""
+"""HTTP error pages: a page for people, JSON for the programs that call /api/ and /webhooks/."""
 
 from __future__ import annotations
 
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-
-
-class DomainError(Exception):
-    """A rule of the domain refused the request; the message is shown to the user."""
-
-
-class ValidationFailed(DomainError):
-    pass
-
-
-class NotAllowed(DomainError):
-    pass
-
-
-class Conflict(DomainError):
-    pass
-
 
 # Programs, not people, call these: they get JSON, and messages about the request, not the card,
 # in the shape of each one's other answers.

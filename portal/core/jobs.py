@@ -4,7 +4,9 @@ Embedded default: a SQLite-backed queue in the instance folder, so nothing
 extra has to run. With PORTAL_REDIS_URL set, Redis carries the queue.
 PORTAL_JOBS_IMMEDIATE=1 runs each job at once in the caller (tests, demos).
 Run the consumer with `portal worker`. Huey is not imported at app start:
-code that enqueues imports its job module when it first needs it.
+code that enqueues imports its job module when it first needs it. Each domain
+declares its own tasks in its `jobs` module; `portal.wiring.JOB_MODULES` lists
+them for the consumer.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from flask import current_app, has_app_context
 from huey import RedisHuey, SqliteHuey
 
 from portal.config import PROJECT_ROOT
+from portal.core.database import write_intent
+from portal.core.extensions import db
 
 
 def _make_huey():
@@ -32,22 +36,22 @@ huey = _make_huey()
 _worker_app = None
 
 
-def _app():
+def serve_app(app) -> None:
+    """The consumer process runs jobs for this app (`portal worker` calls it before consuming)."""
     global _worker_app
+    _worker_app = app
+
+
+def _app():
     if has_app_context():
         return current_app._get_current_object()
     if _worker_app is None:
-        from portal import create_app
-
-        _worker_app = create_app()
+        raise RuntimeError("no app for this job: the consumer must call serve_app(app) first")
     return _worker_app
 
 
 def app_job(fn):
     """Run a job inside an app context as a writer; the job commits its own work."""
-    from portal.database import write_intent
-    from portal.extensions import db
-
     @functools.wraps(fn)
     def run(*args, **kwargs):
         app = _app()
@@ -58,9 +62,3 @@ def app_job(fn):
                 db.session.remove()
 
     return run
-
-
-# The tasks and the workspace's schedules register themselves with `huey` when
-# imported; the app itself imports this module only when it first enqueues.
-from portal.printing import jobs as _printing_jobs  # noqa: E402,F401
-from portal.tickets import periodic  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Shared infrastructure every domain uses, and nothing web: database, jobs, tokens, errors."""

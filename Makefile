@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml package-lock.json $(wildcard portal/translations/*/LC_M
 # Gettext catalogues: extract marked strings, merge them into each language, compile.
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
-		--ignore-dirs='.* node_modules __pycache__' -o portal/translations/messages.pot .
-	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
+		--ignore-dirs='.* node_modules __pycache__' --width=100 -o portal/translations/messages.pot .
+	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching --width=100
 	$(BIN)/pybabel compile -d portal/translations
 
 system:

@@ -49,15 +49,15 @@ def make_cards(n: int):
 
 
 def _brand():
-    from portal.printing.template import BrandLook
+    from portal.brand.look import BrandLook
 
     return BrandLook("Rosewood Tea Co.", "#1f4e79", "#f0a500")
 
 
 def run_ours(n: int, layout_name: str, out: Path, workers: int) -> dict:
+    from portal.brand.card_words import DEFAULT_WORDS
     from portal.printing import pipeline
     from portal.printing.layouts import get_layout
-    from portal.printing.wording import DEFAULT_WORDS
 
     cards = make_cards(n)
     start = time.perf_counter()
@@ -71,9 +71,9 @@ def run_naive(n: int, layout_name: str, out: Path) -> dict:
     from markupsafe import Markup
     from qrcode.image.svg import SvgPathImage
 
+    from portal.brand.card_words import DEFAULT_WORDS
     from portal.printing import template
     from portal.printing.layouts import get_layout
-    from portal.printing.wording import DEFAULT_WORDS
 
     class NaiveCard(template.FilledCard):
         @property
@@ -138,9 +138,9 @@ def page_images(folder: Path) -> dict:
     """One page of every layout as PNG (bench/out/), and what zbarimg reads on it."""
     from PIL import Image
 
+    from portal.brand.card_words import DEFAULT_WORDS
     from portal.printing import pipeline
     from portal.printing.layouts import LAYOUTS
-    from portal.printing.wording import DEFAULT_WORDS
 
     OUT.mkdir(parents=True, exist_ok=True)
     decoded = {}

@@ -79,7 +79,7 @@ def demo_command(count: int) -> None:
 @with_appcontext
 def deliver_mail_command(limit: int) -> None:
     """Send due messages from the outbox (run it from a timer or in a loop)."""
-    from portal.notify.delivery import deliver_pending
+    from portal.notify.jobs import deliver_pending
 
     report = deliver_pending(limit)
     click.echo(f"sent {report.sent}, failed {report.failed}")
@@ -95,9 +95,9 @@ def worker_command(workers: int) -> None:
     from huey.consumer import Consumer
 
     from portal.core import jobs
-    from portal.wiring import import_job_modules
+    from portal.wiring import import_task_modules
 
-    import_job_modules()
+    import_task_modules()
     jobs.serve_app(current_app._get_current_object())
     Consumer(jobs.huey, workers=workers, worker_type="thread").run()
 
@@ -144,8 +144,9 @@ def register(app: Flask) -> None:
         create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
     ):
         app.cli.add_command(command)
-    from portal.compliance.cli import check_wording_command, compliance_report_command
+    from portal.compliance.cli import compliance_report_command
     from portal.goodwill.cli import COMMANDS as goodwill_commands
+    from portal.wording.cli import check_wording_command
 
     for command in (check_wording_command, compliance_report_command, *goodwill_commands):
         app.cli.add_command(command)
@@ -157,7 +158,7 @@ def register(app: Flask) -> None:
 
     for command in (import_orders_command, *api_commands):
         app.cli.add_command(command)
-    from portal.routing.cli import COMMANDS as workspace_commands
+    from portal.queue.cli import COMMANDS as workspace_commands
 
     for command in workspace_commands:
         app.cli.add_command(command)

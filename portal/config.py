@@ -98,7 +98,6 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "PHOTO_STORAGE_DIR": _env("PHOTO_STORAGE_DIR"),
         # Persian dates: "persian" (Solar Hijri) or "gregorian"; digits are Persian either way.
         "FA_CALENDAR": _env("FA_CALENDAR", "persian"),
-        "DESCRIPTION_MAX": 5000,
         # Insert cards: worker processes per batch, where PDFs are kept, the typed-code address.
         "PRINT_WORKERS": _env_int("PRINT_WORKERS", 2),
         "PRINT_STORAGE_DIR": _env("PRINT_STORAGE_DIR"),

@@ -8,6 +8,7 @@ from flask_babel import get_locale
 from portal.core import database, settings_cache
 from portal.core.extensions import babel, csrf, db, login
 from portal.core.languages import direction
+from portal.core.text import MESSAGE_MAX
 from portal.web import ratelimit, security_headers
 from portal.web.error_pages import register_error_handlers
 from portal.web.locale import language_return_path, select_locale
@@ -15,7 +16,7 @@ from portal.web.log_redaction import install_redaction
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Each domain's background tasks and schedules; the consumer (`portal worker`) imports them all.
-JOB_MODULES = ("portal.printing.jobs", "portal.tickets.periodic")
+TASK_MODULES = ("portal.printing.tasks", "portal.tickets.tasks", "portal.queue.tasks", "portal.notify.tasks")
 
 
 def init_extensions(app: Flask) -> None:
@@ -42,6 +43,10 @@ def init_extensions(app: Flask) -> None:
 
     init_store(app)
     register_error_handlers(app)
+    # The outbox listens to tickets' history: the one place where events become emails.
+    from portal.notify import subscriptions
+
+    subscriptions.connect()
     install_redaction()
 
     @app.before_request
@@ -53,7 +58,7 @@ def init_extensions(app: Flask) -> None:
     def _reset_write_intent(exc):
         token = g.pop("_write_token", None)
         if token is not None:
-            database._write_intent.reset(token)
+            database.reset_write_intent(token)
 
     @app.after_request
     def _no_store_for_private_pages(response):
@@ -61,12 +66,13 @@ def init_extensions(app: Flask) -> None:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    from portal.feedback.labels import category_label, ltr, status_label
-    from portal.web.formats import num, time_tag, when
+    from portal.routing.categories import category_label
+    from portal.tickets.labels import status_label
+    from portal.web.formats import ltr, num, time_tag, when
 
-    app.jinja_env.filters["ltr"] = ltr
-    app.jinja_env.filters.update(num=num, when=when, time_tag=time_tag)
-    app.jinja_env.globals.update(status_label=status_label, category_label=category_label)
+    app.jinja_env.filters.update(ltr=ltr, num=num, when=when, time_tag=time_tag)
+    app.jinja_env.globals.update(status_label=status_label, category_label=category_label,
+                                 message_max=MESSAGE_MAX)
 
     @app.context_processor
     def _layout_context():
@@ -80,51 +86,42 @@ def init_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Every room's pages, and the `portal` commands."""
     from portal import cli
-    from portal.auth.views import bp as auth_bp
-    from portal.feedback.views import bp as feedback_bp
-    from portal.queue.views import bp as queue_bp
+    from portal.api.views import bp as api
+    from portal.auth.views import bp as auth
+    from portal.brand.views import bp as brand
+    from portal.compliance.views import bp as compliance
+    from portal.feedback.views import bp as feedback
+    from portal.goodwill.customer_views import bp as goodwill_customer
+    from portal.goodwill.staff_views import bp as goodwill
+    from portal.hotline.views import bp as hotline
+    from portal.hotline.views import staff_bp as hotline_staff
+    from portal.orders.code_views import bp as code
+    from portal.orders.import_views import bp as imports
+    from portal.photos.views import bp as photos
+    from portal.printing.sample_views import bp as card_sample
+    from portal.printing.views import bp as printing
+    from portal.queue.canned_views import bp as canned
+    from portal.queue.desk_views import bp as desk
+    from portal.queue.views import bp as queue
+    from portal.reviews.views import bp as reviews
+    from portal.routing.admin_views import bp as routing_admin
+    from portal.webhooks.views import bp as webhooks
 
-    app.register_blueprint(feedback_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(queue_bp)
-    from portal.photos.views import bp as photos_bp
-
-    app.register_blueprint(photos_bp)
-    from portal.compliance.views import bp as compliance_bp
-    from portal.goodwill.customer_views import bp as goodwill_customer_bp
-    from portal.goodwill.staff_views import bp as goodwill_bp
-    from portal.reviews.views import bp as reviews_bp
-
-    for blueprint in (compliance_bp, goodwill_bp, goodwill_customer_bp, reviews_bp):
-        app.register_blueprint(blueprint)
-    from portal.brand.views import bp as brand_bp
-    from portal.printing.views import bp as printing_bp
-
-    app.register_blueprint(printing_bp)
-    app.register_blueprint(brand_bp)
-    from portal.hotline.views import bp as hotline_bp
-    from portal.hotline.views import staff_bp as hotline_staff_bp
-    from portal.routing.admin_views import bp as routing_admin_bp
-
-    for blueprint in (hotline_bp, hotline_staff_bp, routing_admin_bp):
-        app.register_blueprint(blueprint)
-    from portal.api.views import bp as api_bp
-    from portal.orders.code_views import bp as code_bp
-    from portal.orders.import_views import bp as imports_bp
-    from portal.webhooks.views import bp as webhooks_bp
-
-    for blueprint in (code_bp, imports_bp, webhooks_bp, api_bp):
+    for blueprint in (feedback, auth, queue, desk, photos, compliance, goodwill, goodwill_customer,
+                      reviews, printing, card_sample, brand, hotline, hotline_staff, routing_admin, canned, code,
+                      imports, webhooks, api):
         app.register_blueprint(blueprint)
     cli.register(app)
 
-    # Importing the models registers them with the metadata (and the guards).
+    # Importing the models registers them with the metadata.
     from portal import models  # noqa: F401
 
 
-def import_job_modules() -> None:
+def import_task_modules() -> None:
     """Register every domain's tasks with the queue (the consumer needs all of them)."""
     import importlib
 
-    for name in JOB_MODULES:
+    for name in TASK_MODULES:
         importlib.import_module(name)

@@ -10,9 +10,9 @@ from flask import Blueprint, current_app, g, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from portal.api import keys, openapi, services
-from portal.core.database import commit_retrying
 from portal.core.errors import Conflict
 from portal.core.extensions import csrf, db
+from portal.core.unit_of_work import commit_retrying
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

@@ -17,6 +17,10 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+# Each role may do what the roles before it may.
+ROLE_RANK = {Role.AGENT: 0, Role.LEAD: 1, Role.ADMIN: 2}
+
+
 class StaffUser(UserMixin, db.Model):
     __tablename__ = "staff_users"
 
@@ -42,3 +46,10 @@ class StaffUser(UserMixin, db.Model):
     @property
     def is_lead(self) -> bool:
         return self.role in (Role.LEAD, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    def at_least(self, role: Role) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]

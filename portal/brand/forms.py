@@ -9,7 +9,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from portal.printing.wording import DEFAULT_WORDS, LIMITS, CardWords
+from portal.brand.card_words import DEFAULT_WORDS, LIMITS, CardWords
 
 WORD_FIELDS = [f.name for f in fields(CardWords)]
 LANGUAGES = {"en": "English", "fa": "فارسی (Persian)", "hy": "Հայերեն (Armenian)",

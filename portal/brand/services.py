@@ -8,12 +8,13 @@ import re
 from flask import current_app
 from sqlalchemy import select
 
+from portal.brand.card_words import DEFAULT_WORDS, CardWords, check_words
+from portal.brand.look import BrandLook
 from portal.brand.models import BrandSettings
 from portal.core.database import utcnow
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
-from portal.printing.template import BrandLook
-from portal.printing.wording import DEFAULT_WORDS, CardWords, check_words
+from portal.wording.marketplace import marketplace_mode
 
 COLOUR = re.compile(r"\A#[0-9a-fA-F]{6}\Z")
 LOGO_MAX_BYTES = 512 * 1024
@@ -78,7 +79,7 @@ def update_brand(*, name: str, primary_colour: str, accent_colour: str,
     settings = current() or BrandSettings(card_words={})
     probe = BrandSettings(card_words=cleaned)
     for locale in cleaned:
-        check_words(locale, words_for(probe, locale))
+        check_words(locale, words_for(probe, locale), marketplace_mode())
     if logo:
         settings.logo_mime = check_logo(logo)
         settings.logo = logo

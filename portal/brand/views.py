@@ -1,26 +1,20 @@
-"""Admin page for the brand settings, and a sample card to check the wording."""
+"""Admin page for the brand settings (its sample cards are printed by `printing.sample_views`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user
 
+from portal.auth.guards import staff_only
 from portal.auth.models import Role
 from portal.brand import services
 from portal.brand.forms import LANGUAGES, BrandForm
-from portal.core.errors import DomainError
-from portal.core.extensions import db
-from portal.printing.layouts import LAYOUTS, get_layout
-from portal.printing.template import FilledCard, fallback_url, render_filled
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("brand", __name__, url_prefix="/staff/brand")
 
 
-@bp.before_request
-@login_required
-def _admins_only():
-    if current_user.role != Role.ADMIN:
-        abort(403)
+staff_only(bp, Role.ADMIN)
 
 
 def _fill(form: BrandForm) -> None:
@@ -44,40 +38,16 @@ def settings():
         _fill(form)
     elif form.validate_on_submit():
         upload = form.logo.data
-        try:
+        with attempt(success="Brand settings saved.") as outcome:
             services.update_brand(
                 name=form.name.data, primary_colour=form.primary_colour.data,
                 accent_colour=form.accent_colour.data, words=form.words(),
                 logo=upload.read() if upload else None, remove_logo=form.remove_logo.data,
                 staff_id=current_user.id,
             )
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-            return render_template("brand/settings.html", form=form, languages=LANGUAGES,
-                                   layouts=LAYOUTS), 422
-        flash("Brand settings saved.", "success")
-        return redirect(url_for("brand.settings"), code=303)
+        if outcome.ok:
+            return redirect(url_for("brand.settings"), code=303)
+        return render_template("brand/settings.html", form=form, languages=LANGUAGES), 422
     else:
-        return render_template("brand/settings.html", form=form, languages=LANGUAGES,
-                               layouts=LAYOUTS), 400
-    return render_template("brand/settings.html", form=form, languages=LANGUAGES, layouts=LAYOUTS)
-
-
-@bp.get("/sample.pdf")
-def sample():
-    """One sample card with a made-up order, in the chosen language and layout."""
-    locale = request.args.get("locale", "en")
-    if locale not in LANGUAGES:
-        abort(404)
-    try:
-        layout = get_layout(request.args.get("layout", "a6"))
-    except ValueError:
-        abort(404)
-    settings = services.current()
-    base = current_app.config["BASE_URL"]
-    card = FilledCard(url=f"{base}/o/SAMPLE-NOT-A-REAL-TOKEN", code="SAMP-LE00", number="SAMPLE-1001")
-    pdf = render_filled(layout, locale, services.look(settings), services.words_for(settings, locale),
-                        fallback_url(current_app.config), [card])
-    return Response(pdf, mimetype="application/pdf")
+        return render_template("brand/settings.html", form=form, languages=LANGUAGES), 400
+    return render_template("brand/settings.html", form=form, languages=LANGUAGES)

@@ -1,28 +1,11 @@
-"""`portal check-wording` and `portal compliance-report`."""
+"""`portal compliance-report`: the evidence, as text or CSV."""
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import UTC, datetime
 
 import click
 from flask.cli import with_appcontext
-
-from portal.compliance.classifier import LANGUAGES, check
-
-
-@click.command("check-wording")
-@click.option("--lang", type=click.Choice(LANGUAGES), required=True)
-@click.option("--marketplace", default=None, help="Apply a marketplace's rules, e.g. amazon.")
-@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
-@click.argument("text", nargs=-1, required=True)
-def check_wording_command(lang: str, marketplace: str | None, as_json: bool, text: tuple) -> None:
-    """Classify TEXT; exits 1 when it is refused (ties something to a review, or threatens)."""
-    verdict = check(" ".join(text), lang, marketplace=marketplace)
-    click.echo(json.dumps(verdict.as_dict(), ensure_ascii=False, indent=2) if as_json
-               else verdict.explain())
-    sys.exit(0 if verdict.allowed else 1)
 
 
 def _day(value: str | None) -> datetime | None:

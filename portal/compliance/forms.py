@@ -4,8 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.compliance.classifier import LANGUAGES
-from portal.compliance.settings import MARKETPLACES
+from portal.core.text import MESSAGE_MAX
+from portal.wording.classifier import LANGUAGES
+from portal.wording.marketplace import MARKETPLACES
 
 
 class MarketplaceForm(FlaskForm):
@@ -16,5 +17,5 @@ class MarketplaceForm(FlaskForm):
 
 class WordingForm(FlaskForm):
     lang = SelectField("Language", choices=[(code, code) for code in LANGUAGES])
-    text = TextAreaField("Text to check", validators=[DataRequired(), Length(max=5000)])
+    text = TextAreaField("Text to check", validators=[DataRequired(), Length(max=MESSAGE_MAX)])
     submit = SubmitField("Check")

@@ -1,4 +1,4 @@
-"""Evidence that the honest path was offered: review links shown, and shop settings."""
+"""Evidence that the honest path was offered: the review links each customer page showed."""
 
 from __future__ import annotations
 
@@ -33,15 +33,3 @@ class ReviewLinkImpression(db.Model):
     marketplace: Mapped[str | None] = mapped_column(String(32))
     dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-
-
-class ComplianceSetting(db.Model):
-    """Shop-wide compliance switches (today: the marketplace mode)."""
-
-    __tablename__ = "compliance_settings"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), unique=True)
-    value: Mapped[str] = mapped_column(String(200), default="")
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -16,14 +16,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from portal.compliance.classifier import check
 from portal.compliance.models import ReviewLinkImpression
-from portal.compliance.settings import marketplace_mode
 from portal.core.extensions import db
 from portal.core.spreadsheet import neutralise
 from portal.goodwill.ledger import offers_between
 from portal.orders.models import Order
 from portal.tickets.models import Ticket
+from portal.wording.classifier import check
+from portal.wording.marketplace import marketplace_mode
 
 
 @dataclass

@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from portal.compliance import check_text, report, settings
+from portal.auth.guards import staff_only
+from portal.auth.models import Role
+from portal.compliance import report
 from portal.compliance.forms import MarketplaceForm, WordingForm
 from portal.core.errors import DomainError
 from portal.core.extensions import db
+from portal.wording import check_text
+from portal.wording import marketplace as settings
 
 bp = Blueprint("compliance", __name__, url_prefix="/staff/compliance")
 
 
-@bp.before_request
-@login_required
-def _leads_only():
-    if not current_user.is_lead:
-        abort(403)
+staff_only(bp, Role.LEAD)
 
 
 def _day(name: str) -> datetime | None:

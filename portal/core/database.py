@@ -11,19 +11,12 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
-
-from portal.core.errors import Conflict
-
-T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -68,6 +61,10 @@ _write_intent: contextvars.ContextVar[bool] = contextvars.ContextVar("write_inte
 
 def set_write_intent(value: bool) -> contextvars.Token:
     return _write_intent.set(value)
+
+
+def reset_write_intent(token: contextvars.Token) -> None:
+    _write_intent.reset(token)
 
 
 @contextlib.contextmanager
@@ -121,25 +118,3 @@ def _sqlite_on_begin(conn):
             conn.exec_driver_sql(pragma)
         info["bulk_writes"] = bulk
     conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
-
-
-def commit_retrying(session: Session, unit: Callable[[], tuple[bool, T]], attempts: int = 3) -> T:
-    """Run one unit of work and commit it, for requests that may race each other.
-
-    `unit` changes rows, flushes and returns (keep, value); with keep False (a refusal)
-    it is rolled back instead. When a concurrent transaction committed the same rows
-    first, the unique constraints raise IntegrityError: roll back and run the unit
-    again, which now sees those rows and decides as a later request would. Raises
-    Conflict after `attempts` such tries.
-    """
-    for _attempt in range(attempts):
-        try:
-            keep, value = unit()
-            if keep:
-                session.commit()
-            else:
-                session.rollback()
-            return value
-        except IntegrityError:
-            session.rollback()
-    raise Conflict(f"gave up after {attempts} conflicting attempts")

@@ -5,8 +5,8 @@ extra has to run. With PORTAL_REDIS_URL set, Redis carries the queue.
 PORTAL_JOBS_IMMEDIATE=1 runs each job at once in the caller (tests, demos).
 Run the consumer with `portal worker`. Huey is not imported at app start:
 code that enqueues imports its job module when it first needs it. Each domain
-declares its own tasks in its `jobs` module; `portal.wiring.JOB_MODULES` lists
-them for the consumer.
+declares its Huey tasks and schedules in its `tasks` module (thin shells over
+services and `jobs`); `portal.wiring.TASK_MODULES` lists them for the consumer.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from flask import current_app, has_app_context
 from huey import RedisHuey, SqliteHuey
 
 from portal.config import PROJECT_ROOT
-from portal.core.database import write_intent
 from portal.core.extensions import db
+from portal.core.unit_of_work import unit_of_work
 
 
 def _make_huey():
@@ -51,13 +51,19 @@ def _app():
 
 
 def app_job(fn):
-    """Run a job inside an app context as a writer; the job commits its own work."""
+    """Run a job inside an app context as one unit of work (committed when it returns).
+
+    A job that must commit in steps (a print batch's progress, each sent email)
+    commits them itself; what is left is committed at the end.
+    """
+
     @functools.wraps(fn)
     def run(*args, **kwargs):
         app = _app()
-        with app.app_context(), write_intent():
+        with app.app_context():
             try:
-                return fn(*args, **kwargs)
+                with unit_of_work():
+                    return fn(*args, **kwargs)
             finally:
                 db.session.remove()
 

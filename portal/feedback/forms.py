@@ -5,8 +5,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import UUID, DataRequired, Email, Length, Optional, ValidationError
 
+from portal.core.text import MESSAGE_MAX
 from portal.photos.fields import photo_field
-from portal.tickets.models import Category, ContactPreference
+from portal.routing.categories import Category
+from portal.tickets.models import ContactPreference
 
 CATEGORY_CHOICES = [
     (Category.DAMAGED.value, _l("Something arrived damaged")),
@@ -36,7 +38,7 @@ class ReportForm(FlaskForm):
     description = TextAreaField(
         _l("Tell us what happened"),
         validators=[DataRequired(message=_l("Please tell us what happened.")),
-                    Length(max=5000, message=_l("Please keep it under 5000 characters."))],
+                    Length(max=MESSAGE_MAX, message=_l("Please keep it under %(max)d characters."))],
     )
     contact_preference = RadioField(
         _l("How should we reach you?"), choices=CONTACT_CHOICES,
@@ -72,13 +74,13 @@ class ReportForm(FlaskForm):
 
 class CustomerReplyForm(FlaskForm):
     body = TextAreaField(_l("Your message"), validators=[
-        DataRequired(message=_l("Please write a message.")), Length(max=5000)])
+        DataRequired(message=_l("Please write a message.")), Length(max=MESSAGE_MAX)])
     photos = photo_field()
     submit = SubmitField(_l("Send"))
 
 
 class ConfirmForm(FlaskForm):
-    comment = TextAreaField(_l("Anything to add? (optional)"), validators=[Optional(), Length(max=5000)])
+    comment = TextAreaField(_l("Anything to add? (optional)"), validators=[Optional(), Length(max=MESSAGE_MAX)])
     solved = SubmitField(_l("Yes, it is solved"))
     not_solved = SubmitField(_l("No, not yet"))
 

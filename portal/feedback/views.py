@@ -9,29 +9,32 @@ from flask import (
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from portal.compliance.impressions import shown_review_links
-from portal.core.errors import DomainError
-from portal.core.extensions import db
-from portal.feedback import access
+from portal.feedback.evidence import show_review_links
 from portal.feedback.forms import ConfirmForm, CustomerReplyForm, LocaleForm, RatingForm, ReportForm
-from portal.feedback.languages import remember_language
+from portal.feedback.order_page import load_order_page
+from portal.goodwill.panels import customer_offers
+from portal.hotline.panel import hotline_panel
+from portal.orders import customer as order_customer
 from portal.orders import services as orders
 from portal.photos import kept as kept_photos
 from portal.photos import services as photos
 from portal.photos.storage import current_store
+from portal.tickets import customer as ticket_customer
+from portal.tickets import lookup
 from portal.tickets import services as tickets
 from portal.tickets.models import Status
-from portal.web import ratelimit
-from portal.web.locale import LOCALE_COOKIE
+from portal.web import customer_session, ratelimit
+from portal.web.locale import LOCALE_COOKIE, use_order_locale
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("feedback", __name__)
 
@@ -47,49 +50,47 @@ def scan(token: str):
     order_id = orders.order_id_for_token(token)
     if order_id is None:
         abort(404)
-    access.bind_order_id(order_id)
+    customer_session.bind_order_id(order_id)
     return redirect(url_for("feedback.order_page"), code=303)
 
 
 @bp.get("/order")
 def order_page():
-    # The hot path after a scan: one query for the order, its rating and whether it has tickets.
-    view = orders.load_order_page(access.bound_order_id() or 0)
+    view = load_order_page(customer_session.bound_order_id() or 0)
     if view is None:
         abort(404)
-    g.order_locale = view.order.locale
-    order_tickets = tickets.for_order(view.order) if view.has_tickets else []
+    use_order_locale(view.order.locale)
+    order_tickets = lookup.for_order(view.order) if view.has_tickets else []
     # The rating form is only validated on POST; GET needs just its CSRF token.
     return render_template(
         "feedback/order.html", order=view.order, rating=view.stars,
-        links=shown_review_links("order", order=view.order, stars=view.stars),
-        tickets=order_tickets,
+        links=show_review_links("order", order=view.order, stars=view.stars),
+        tickets=order_tickets, hotline=hotline_panel(),
     )
 
 
 @bp.post("/order/rating")
 def rate():
-    order = access.require_order()
+    order = order_customer.require_order()
     form = RatingForm()
     if not form.validate_on_submit():
         flash(_("Please choose from one to five stars."), "error")
         return redirect(url_for("feedback.order_page"), code=303)
-    orders.record_rating(order, int(form.stars.data))
-    db.session.commit()
-    flash(_("Thank you for your rating."), "success")
+    with attempt(success=_("Thank you for your rating.")):
+        orders.record_rating(order, int(form.stars.data))
     return redirect(url_for("feedback.order_page", _anchor="paths"), code=303)
 
 
 @bp.route("/report", methods=["GET", "POST"])
 @ratelimit.limit("RATE_LIMIT_REPORT", methods=("POST",))
 def report():
-    order = access.require_order()
+    order = order_customer.require_order()
     form = ReportForm(order_has_email=bool(order.email), order_has_phone=bool(order.phone))
     if request.method == "GET":
         form.submission_key.data = str(uuid.uuid4())
     kept = kept_photos.kept_for(form.submission_key.data)
     if form.validate_on_submit():
-        try:
+        with attempt() as outcome:
             ticket, created = tickets.open_ticket(
                 order,
                 submission_key=form.submission_key.data,
@@ -98,7 +99,7 @@ def report():
                 contact_preference=form.contact_preference.data,
                 contact_email=(form.email.data or "").strip() or None,
                 contact_phone=(form.phone.data or "").strip() or None,
-                locale=str(_current_locale()),
+                locale=_page_locale(),
                 goal_minutes=current_app.config["SLA_GOAL_MINUTES"],
                 limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
             )
@@ -107,16 +108,11 @@ def report():
                 new = getattr(form.photos, "prepared", [])
                 stored = photos.store_photos(new, current_store()) if new else kept
                 photos.record_photos(ticket.messages[0], stored)
-                remember_language(ticket.messages[0], ticket.locale)
-            if access.remembered_link(ticket) is None:
-                access.remember_link(ticket, tickets.mint_link(ticket, "confirmation"))
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
+            if customer_session.remembered_link(ticket.id) is None:
+                customer_session.remember_link(ticket.id, lookup.mint_link(ticket, "confirmation"))
+        if outcome.ok:
             kept_photos.forget()
-            access.bind_ticket(ticket)
+            ticket_customer.bind_ticket(ticket)
             return redirect(url_for("feedback.report_done", ticket_id=ticket.id), code=303)
     elif getattr(form.photos, "prepared", []):
         # Good photos, another field to correct: keep them so nothing has to be chosen twice.
@@ -128,51 +124,53 @@ def report():
 
 @bp.get("/report/done/<int:ticket_id>")
 def report_done(ticket_id: int):
-    ticket = access.require_ticket(ticket_id)
-    secret = access.remembered_link(ticket)
+    ticket = ticket_customer.require_ticket(ticket_id)
+    secret = customer_session.remembered_link(ticket.id)
     link = url_for("feedback.ticket_link", secret=secret, _external=False) if secret else None
     return render_template(
         "feedback/done.html", ticket=ticket, link=link,
-        base_url=current_app.config["BASE_URL"], links=shown_review_links("done", ticket=ticket),
+        base_url=current_app.config["BASE_URL"], links=show_review_links("done", ticket=ticket),
     )
 
 
 @bp.get("/t/<secret>")
 @ratelimit.limit("RATE_LIMIT_SCAN")
 def ticket_link(secret: str):
-    ticket = tickets.find_by_secret(secret)
+    ticket = lookup.find_by_secret(secret)
     if ticket is None:
         abort(404)
-    access.bind_ticket(ticket)
+    ticket_customer.bind_ticket(ticket)
     return redirect(url_for("feedback.ticket_page", ticket_id=ticket.id), code=303)
 
 
 @bp.get("/ticket/<int:ticket_id>")
 def ticket_page(ticket_id: int):
-    ticket = access.require_ticket(ticket_id)
+    ticket = ticket_customer.require_ticket(ticket_id)
+    messages = lookup.customer_messages(ticket)
     return render_template(
-        "feedback/ticket.html", ticket=ticket, messages=tickets.customer_messages(ticket),
+        "feedback/ticket.html", ticket=ticket, messages=messages,
+        photos_by_message=photos.for_messages(m.id for m in messages),
         reply_form=CustomerReplyForm(), confirm_form=ConfirmForm(),
         kept_photos=kept_photos.kept_for(_reply_slot(ticket)),
-        links=shown_review_links("ticket", ticket=ticket),
+        links=show_review_links("ticket", ticket=ticket),
+        goodwill=customer_offers(ticket),
         Status=Status,
     )
 
 
 @bp.post("/ticket/<int:ticket_id>/reply")
 def ticket_reply(ticket_id: int):
-    ticket = access.require_ticket(ticket_id)
+    ticket = ticket_customer.require_ticket(ticket_id)
     form = CustomerReplyForm()
     kept = kept_photos.kept_for(_reply_slot(ticket))
     if form.validate_on_submit():
-        new = getattr(form.photos, "prepared", [])
-        stored = photos.store_photos(new, current_store()) if new else kept
-        message = tickets.customer_reply(ticket, form.body.data)
-        photos.record_photos(message, stored)
-        remember_language(message, str(_current_locale()))
-        db.session.commit()
-        kept_photos.forget()
-        flash(_("Your message was sent."), "success")
+        with attempt(success=_("Your message was sent.")) as outcome:
+            new = getattr(form.photos, "prepared", [])
+            stored = photos.store_photos(new, current_store()) if new else kept
+            message = tickets.customer_reply(ticket, form.body.data, locale=_page_locale())
+            photos.record_photos(message, stored)
+        if outcome.ok:
+            kept_photos.forget()
     else:
         if getattr(form.photos, "prepared", []):
             # Good photos with an empty message: keep them for the next try.
@@ -185,17 +183,13 @@ def ticket_reply(ticket_id: int):
 
 @bp.post("/ticket/<int:ticket_id>/confirm")
 def ticket_confirm(ticket_id: int):
-    ticket = access.require_ticket(ticket_id)
+    ticket = ticket_customer.require_ticket(ticket_id)
     form = ConfirmForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with attempt() as outcome:
         tickets.confirm(ticket, solved=bool(form.solved.data), comment=form.comment.data)
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
+    if outcome.ok:
         if ticket.status is Status.CLOSED:
             flash(_("Thank you. We are glad it is solved."), "success")
         else:
@@ -240,10 +234,9 @@ def _reply_slot(ticket) -> str:
     return f"reply-{ticket.id}"
 
 
-def _current_locale():
-    from flask_babel import get_locale
-
-    return get_locale() or "en"
+def _page_locale() -> str:
+    """The language of the page the customer wrote on."""
+    return str(get_locale() or "en")
 
 
 def _mask_email(email: str | None) -> str | None:

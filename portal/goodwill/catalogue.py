@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.auth.models import Role
-from portal.compliance import check_text
 from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import db
 from portal.goodwill.models import Gesture, GestureKind, RoleLimit
+from portal.wording import check_text
 
 LANGUAGES = ("en", "fa", "hy", "ro")
 UNLIMITED = 10**12

@@ -19,17 +19,10 @@ from portal.core.extensions import db
 from portal.goodwill import coupons
 from portal.goodwill.catalogue import check_wording, limit_for
 from portal.goodwill.models import Gesture, GestureKind, Offer, OfferStatus
-from portal.notify import services as notify
-from portal.tickets.models import AuditEvent, AuthorKind, Message, Ticket
+from portal.tickets.history import record
+from portal.tickets.models import AuthorKind, Message, Ticket
 
 WORDING_MAX = 2000
-
-
-def _audit(ticket_id: int, action: str, actor: StaffUser | None, **detail) -> None:
-    db.session.add(AuditEvent(
-        ticket_id=ticket_id, action=action, actor_id=actor.id if actor else None,
-        actor_kind=AuthorKind.STAFF if actor else AuthorKind.CUSTOMER, detail=detail,
-    ))
 
 
 def describe_value(kind: GestureKind, value: int, currency: str, locale: str) -> str:
@@ -83,25 +76,25 @@ def make_offer(ticket: Ticket, staff: StaffUser, gesture: Gesture, value: int,
     db.session.add(offer)
     db.session.flush()
     if within:
-        _audit(ticket.id, "goodwill_offered", staff, offer_id=offer.id, kind=offer.kind.value,
-               value=value)
-        _deliver(offer, ticket, staff)
+        message = _deliver(offer, ticket, staff)
+        record(ticket, "goodwill_offered", staff, offer_id=offer.id, kind=offer.kind.value,
+               value=value, message_id=message.id)
     else:
-        _audit(ticket.id, "goodwill_approval_requested", staff, offer_id=offer.id,
+        record(ticket, "goodwill_approval_requested", staff, offer_id=offer.id,
                kind=offer.kind.value, value=value)
     db.session.flush()
     return offer
 
 
-def _deliver(offer: Offer, ticket: Ticket, author: StaffUser) -> None:
-    """The offer text joins the conversation; the customer is emailed like for any reply."""
+def _deliver(offer: Offer, ticket: Ticket, author: StaffUser) -> Message:
+    """The offer text joins the conversation (the event that records it names the message,
+    so the customer is emailed like for any reply)."""
     offer.sent_at = utcnow()
     message = Message(ticket_id=ticket.id, author_kind=AuthorKind.STAFF, author_id=author.id,
                       body=offer.wording)
     db.session.add(message)
     db.session.flush()
-    if ticket.contact_email:
-        notify.enqueue_customer_email(ticket, "staff_reply", message_id=message.id)
+    return message
 
 
 def approve(offer: Offer, approver: StaffUser, note: str = "") -> Offer:
@@ -118,8 +111,8 @@ def approve(offer: Offer, approver: StaffUser, note: str = "") -> Offer:
                        approval_note=(note or "")[:500], wording_check=verdict.as_dict()):
         raise Conflict(f"this offer is already {offer.status.value.replace('_', ' ')}")
     ticket = db.session.get(Ticket, offer.ticket_id)
-    _audit(offer.ticket_id, "goodwill_approved", approver, offer_id=offer.id)
-    _deliver(offer, ticket, offer.offered_by)
+    message = _deliver(offer, ticket, offer.offered_by)
+    record(ticket, "goodwill_approved", approver, offer_id=offer.id, message_id=message.id)
     db.session.flush()
     return offer
 
@@ -132,7 +125,7 @@ def reject(offer: Offer, approver: StaffUser, note: str) -> Offer:
     if not _transition(offer, (OfferStatus.PENDING_APPROVAL,), status=OfferStatus.REJECTED,
                        approved_by_id=approver.id, approved_at=utcnow(), approval_note=note[:500]):
         raise Conflict(f"this offer is already {offer.status.value.replace('_', ' ')}")
-    _audit(offer.ticket_id, "goodwill_rejected", approver, offer_id=offer.id)
+    record(offer.ticket, "goodwill_rejected", approver, offer_id=offer.id)
     db.session.flush()
     return offer
 
@@ -143,7 +136,7 @@ def withdraw(offer: Offer, staff: StaffUser) -> Offer:
     if not _transition(offer, (OfferStatus.PENDING_APPROVAL, OfferStatus.OFFERED),
                        status=OfferStatus.WITHDRAWN, decided_at=utcnow()):
         raise Conflict(f"this offer is already {offer.status.value.replace('_', ' ')}")
-    _audit(offer.ticket_id, "goodwill_withdrawn", staff, offer_id=offer.id)
+    record(offer.ticket, "goodwill_withdrawn", staff, offer_id=offer.id)
     db.session.flush()
     return offer
 
@@ -155,7 +148,7 @@ def accept(offer: Offer, key: str):
         if offer.status is OfferStatus.ACCEPTED:
             raise Conflict("you have already accepted this offer")
         raise Conflict("this offer is no longer open")
-    _audit(offer.ticket_id, "goodwill_accepted", None, offer_id=offer.id)
+    record(offer.ticket, "goodwill_accepted", None, offer_id=offer.id)
     coupon = coupons.issue(offer, key) if offer.kind.issues_code else None
     db.session.flush()
     return coupon
@@ -165,7 +158,7 @@ def decline(offer: Offer) -> Offer:
     if not _transition(offer, (OfferStatus.OFFERED,), status=OfferStatus.DECLINED,
                        decided_at=utcnow()):
         raise Conflict("this offer is no longer open")
-    _audit(offer.ticket_id, "goodwill_declined", None, offer_id=offer.id)
+    record(offer.ticket, "goodwill_declined", None, offer_id=offer.id)
     db.session.flush()
     return offer
 
@@ -184,7 +177,7 @@ def mark_executed(offer: Offer, staff: StaffUser) -> Offer:
     db.session.refresh(offer)
     if result.rowcount != 1:
         raise Conflict("this was already recorded as done")
-    _audit(offer.ticket_id, "goodwill_executed", staff, offer_id=offer.id)
+    record(offer.ticket, "goodwill_executed", staff, offer_id=offer.id)
     db.session.flush()
     return offer
 

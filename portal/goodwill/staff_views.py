@@ -1,49 +1,28 @@
 """Staff routes: offer from a ticket, approvals, catalogue, ledger.
 
 The ticket page's panel (templates/goodwill/_staff_panel.html) posts here and
-comes back to the ticket page. Each route calls one service and commits once.
+comes back to the ticket page. Each route calls one service; the request commits once.
 """
 
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from portal.core.errors import DomainError
+from portal.auth.guards import requires, staff_only
+from portal.auth.models import Role
 from portal.core.extensions import db
 from portal.goodwill import catalogue, ledger, offers
 from portal.goodwill.amounts import to_stored, to_typed
 from portal.goodwill.forms import ActionForm, DecisionForm, GestureForm, OfferForm
-from portal.goodwill.models import Gesture, Offer, OfferStatus
+from portal.goodwill.models import Gesture, GestureKind, Offer, OfferStatus
 from portal.tickets.models import Ticket
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("goodwill", __name__, url_prefix="/staff/goodwill")
 
 
-@bp.before_request
-@login_required
-def _staff_only():
-    """Every route here is for logged-in staff."""
-
-
-def leads_only(view):
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if not current_user.is_lead:
-            abort(403)
-        return view(*args, **kwargs)
-    return wrapper
-
-
-def admins_only(view):
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if current_user.role.value != "admin":
-            abort(403)
-        return view(*args, **kwargs)
-    return wrapper
+staff_only(bp, Role.AGENT)
 
 
 def _get(model, object_id: int):
@@ -54,39 +33,15 @@ def _get(model, object_id: int):
 
 
 def _commit(action, success: str, back: str):
-    try:
+    """Run one service call, commit once (or flash the refusal), go back to where it came from."""
+    with attempt(success=success):
         action()
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        flash(success, "success")
     return redirect(back, code=303)
 
 
 def _errors(form) -> None:
     flash("Please check the form: " + "; ".join(
         f"{name}: {', '.join(errs)}" for name, errs in form.errors.items()), "error")
-
-
-@bp.app_context_processor
-def _panel_helpers():
-    def goodwill_staff_panel(ticket: Ticket) -> dict:
-        form = OfferForm()
-        gestures = catalogue.active_gestures()
-        form.gesture.choices = [(g.id, g.name) for g in gestures]
-        return {
-            "form": form, "gestures": gestures, "offers": offers.for_ticket(ticket.id),
-            "defaults": {g.id: offers.default_wording(g, ticket.locale) for g in gestures},
-            "typed": {g.id: to_typed(g.kind, g.value) for g in gestures},
-            "action_form": ActionForm(), "decision_form": DecisionForm(),
-            "can_approve": lambda o: offers.can_approve(o, current_user),
-        }
-    def goodwill_pending_count() -> int:
-        return offers.pending_count()
-
-    return {"goodwill_staff_panel": goodwill_staff_panel, "goodwill_pending_count": goodwill_pending_count}
 
 
 @bp.post("/tickets/<int:ticket_id>/offer")
@@ -102,13 +57,9 @@ def make_offer(ticket_id: int):
     value = to_stored(gesture.kind, form.value.data) if form.value.data is not None else gesture.value
     wording = form.wording.data or offers.default_wording(gesture, ticket.locale, value)
 
-    try:
+    with attempt() as outcome:
         offer = offers.make_offer(ticket, current_user, gesture, value, wording)
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
+    if outcome.ok:
         flash("Offer sent to the customer." if offer.status is OfferStatus.OFFERED
               else "This is above your limit: it waits for a lead's approval.", "success")
     return redirect(back, code=303)
@@ -134,14 +85,15 @@ def executed(offer_id: int):
 
 
 @bp.get("/approvals")
-@leads_only
+@requires(Role.LEAD)
 def approvals():
-    return render_template("goodwill/approvals.html", offers=offers.pending_approvals(),
+    pending = offers.pending_approvals()
+    return render_template("goodwill/approvals.html", offers=pending, approvals_waiting=len(pending),
                            form=DecisionForm(), can_approve=lambda o: offers.can_approve(o, current_user))
 
 
 @bp.post("/offers/<int:offer_id>/approve")
-@leads_only
+@requires(Role.LEAD)
 def approve(offer_id: int):
     offer = _get(Offer, offer_id)
     form = DecisionForm()
@@ -152,7 +104,7 @@ def approve(offer_id: int):
 
 
 @bp.post("/offers/<int:offer_id>/reject")
-@leads_only
+@requires(Role.LEAD)
 def reject(offer_id: int):
     offer = _get(Offer, offer_id)
     form = DecisionForm()
@@ -164,7 +116,7 @@ def reject(offer_id: int):
 
 @bp.route("/catalogue", methods=["GET", "POST"])
 @bp.route("/catalogue/<int:gesture_id>", methods=["GET", "POST"])
-@admins_only
+@requires(Role.ADMIN)
 def catalogue_page(gesture_id: int | None = None):
     gesture = _get(Gesture, gesture_id) if gesture_id else None
     form = GestureForm()
@@ -178,10 +130,8 @@ def catalogue_page(gesture_id: int | None = None):
         for lang in catalogue.LANGUAGES:
             getattr(form, f"wording_{lang}").data = gesture.wording.get(lang, "")
     if form.validate_on_submit():
-        from portal.goodwill.models import GestureKind
-
         kind = GestureKind(form.kind.data)
-        try:
+        with attempt() as outcome:
             saved = catalogue.save_gesture(
                 kind=kind.value, name=form.name.data, value=to_stored(kind, form.value.data),
                 currency=form.currency.data, validity_days=form.validity_days.data,
@@ -190,11 +140,7 @@ def catalogue_page(gesture_id: int | None = None):
                         "lead": to_stored(kind, form.lead_limit.data)},
                 active=form.active.data, gesture=gesture,
             )
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
+        if outcome.ok:
             flash(f"Saved {saved.name}.", "success")
             return redirect(url_for("goodwill.catalogue_page"), code=303)
     elif form.errors:
@@ -204,13 +150,13 @@ def catalogue_page(gesture_id: int | None = None):
 
 
 @bp.get("/ledger")
-@leads_only
+@requires(Role.LEAD)
 def ledger_page():
     return render_template("goodwill/ledger.html", rows=list(ledger.rows(ledger.offers_between())))
 
 
 @bp.get("/ledger.csv")
-@leads_only
+@requires(Role.LEAD)
 def ledger_csv():
     body = ledger.to_csv(ledger.rows(ledger.offers_between()))
     return Response(body, mimetype="text/csv", headers={

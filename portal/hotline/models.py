@@ -9,6 +9,7 @@ from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.auth.models import StaffUser
+from portal.core.append_only import KEEP_ROWS, KEEP_ROWS_AS_WRITTEN
 from portal.core.database import UTCDateTime, utcnow
 from portal.core.extensions import db
 from portal.tickets.models import Ticket
@@ -36,6 +37,7 @@ class CallbackRequest(db.Model):
     """A customer asked to be called in a slot; the ticket carries the conversation."""
 
     __tablename__ = "callback_requests"
+    __kept__ = KEEP_ROWS
     __table_args__ = (Index("ix_callback_requests_due", "status", "slot_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,6 +56,7 @@ class CallbackRequest(db.Model):
 
 class CallAttempt(db.Model):
     __tablename__ = "call_attempts"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     callback_id: Mapped[int] = mapped_column(ForeignKey("callback_requests.id"), index=True)

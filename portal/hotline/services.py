@@ -19,6 +19,7 @@ from portal.orders.models import Order
 from portal.routing.business_hours import Calendar
 from portal.routing.rules import HOTLINE_QUEUE_KEY
 from portal.tickets import services as tickets
+from portal.tickets.history import bump, record
 from portal.tickets.models import AuthorKind, Message, Status, Ticket
 
 SLOTS_OFFERED = 16
@@ -55,7 +56,7 @@ def request_callback(
     callback = CallbackRequest(ticket=ticket, phone_e164=e164, slot_start=slot_start,
                                slot_end=slots[slot_start])
     db.session.add(callback)
-    tickets._audit(ticket, "callback_requested", slot_start=slot_start.isoformat())
+    record(ticket, "callback_requested", slot_start=slot_start.isoformat())
     db.session.flush()
     return callback, True
 
@@ -72,7 +73,7 @@ def log_call(callback: CallbackRequest, staff: StaffUser, outcome: str, note: st
     if callback.status is not CallbackStatus.PENDING:
         raise Conflict("this callback is already finished")
     ticket: Ticket = callback.ticket
-    tickets._require_owner(ticket, staff)
+    tickets.require_owner(ticket, staff)
     attempt = CallAttempt(callback=callback, staff_id=staff.id, outcome=outcome_value, note=note or None)
     db.session.add(attempt)
     summary = f"Call: {outcome_value.value.replace('_', ' ')}" + (f". {note}" if note else "")
@@ -89,8 +90,8 @@ def log_call(callback: CallbackRequest, staff: StaffUser, outcome: str, note: st
             ticket.waiting_since = now
     elif outcome_value is CallOutcome.WRONG_NUMBER:
         callback.status = CallbackStatus.GAVE_UP
-    tickets._bump(ticket)
-    tickets._audit(ticket, "call_logged", staff, outcome=outcome_value.value, callback_id=callback.id)
+    bump(ticket)
+    record(ticket, "call_logged", staff, outcome=outcome_value.value, callback_id=callback.id)
     db.session.flush()
     if outcome_value is CallOutcome.RESOLVED:
         tickets.resolve(ticket, staff)

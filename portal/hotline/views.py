@@ -3,108 +3,36 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from portal.core.database import utcnow
+from portal.auth.guards import staff_only
+from portal.auth.models import Role
 from portal.core.errors import DomainError
 from portal.core.extensions import db
-from portal.core.phones import display_phone
-from portal.core.settings_cache import cached
-from portal.feedback import access
 from portal.hotline import services as hotline
 from portal.hotline.forms import CallbackForm, CallLogForm
 from portal.hotline.models import CallbackRequest
-from portal.routing.calendar import stored_calendar, to_calendar
-from portal.routing.models import Holiday
-from portal.web.formats import persian_digits
+from portal.hotline.panel import calendar_and_slot_minutes, slot_choices
+from portal.orders.customer import require_order
+from portal.tickets.customer import bind_ticket
 
 bp = Blueprint("hotline", __name__)
 staff_bp = Blueprint("hotline_staff", __name__, url_prefix="/staff/hotline")
 
 
-@dataclass
-class HotlinePanel:
-    open_now: bool
-    phone: str | None
-    tel: str | None
-    zone: str
-    slots: list[tuple[str, str]]
-    form: CallbackForm | None
-
-
-@dataclass(frozen=True)
-class _HotlineSettings:
-    """Plain values from the stored calendar (cached: the order page is the hot path)."""
-
-    phone: str | None
-    timezone: str
-    calendar: object
-    slot_minutes: int
-
-
-def _load_hotline_settings() -> _HotlineSettings | None:
-    row = stored_calendar()
-    if row is None:
-        return None
-    listed = set(db.session.scalars(db.select(Holiday.day)))
-    return _HotlineSettings(phone=row.hotline_phone, timezone=row.timezone,
-                            calendar=to_calendar(row, listed), slot_minutes=row.callback_slot_minutes or 30)
-
-
-def _calendar_and_slot_minutes():
-    settings = cached("hotline", _load_hotline_settings)
-    if settings is None:
-        return None, None, 30
-    return settings, settings.calendar, settings.slot_minutes
-
-
-def _slot_label(start: datetime, end: datetime, zone) -> str:
-    locale = str(get_locale() or "en")
-    text = (format_datetime(start, "EEE d MMM, HH:mm", tzinfo=zone, locale=locale) + "–"
-            + format_datetime(end, "HH:mm", tzinfo=zone, locale=locale))
-    return persian_digits(text) if locale == "fa" else text
-
-
-def _slot_choices(calendar, slot_minutes) -> list[tuple[str, str]]:
-    return [(start.isoformat(), _slot_label(start, end, calendar.zone))
-            for start, end in hotline.offered_slots(calendar, utcnow(), slot_minutes)]
-
-
-def hotline_panel() -> HotlinePanel | None:
-    """For the order page; None (nothing shown) until a business calendar is configured."""
-    row, calendar, slot_minutes = _calendar_and_slot_minutes()
-    if row is None:
-        return None
-    form = CallbackForm(submission_key=str(uuid.uuid4()))
-    form.slot.choices = _slot_choices(calendar, slot_minutes)
-    phone = display_phone(row.phone) if row.phone else None
-    return HotlinePanel(
-        open_now=calendar.is_open(utcnow()), phone=phone,
-        tel=f"tel:{row.phone}" if row.phone else None,
-        zone=row.timezone, slots=form.slot.choices, form=form,
-    )
-
-
-@bp.app_context_processor
-def _panel():
-    return {"hotline_panel": hotline_panel}
-
-
 @bp.route("/hotline/callback", methods=["GET", "POST"])
 def callback():
-    order = access.require_order()
-    row, calendar, slot_minutes = _calendar_and_slot_minutes()
+    order = require_order()
+    row, calendar, slot_minutes = calendar_and_slot_minutes()
     if row is None:
         abort(404)
     form = CallbackForm(region=order.country)
-    form.slot.choices = _slot_choices(calendar, slot_minutes)
+    form.slot.choices = slot_choices(calendar, slot_minutes)
     if request.method == "GET":
         form.submission_key.data = str(uuid.uuid4())
         form.phone.data = order.phone
@@ -123,17 +51,14 @@ def callback():
             form.slot.errors = [*form.slot.errors, _("This time is no longer free; please choose another.")]
             current_app.logger.info("callback refused: %s", exc)
         else:
-            access.bind_ticket(result.ticket)
+            bind_ticket(result.ticket)
             flash(_("Thank you. We will call you at the time you chose."), "success")
             return redirect(url_for("feedback.ticket_page", ticket_id=result.ticket_id), code=303)
     return render_template("hotline/callback.html", form=form, zone=row.timezone,
                            order=order), (400 if form.errors else 200)
 
 
-@staff_bp.before_request
-@login_required
-def _staff_only():
-    """Every staff hotline route needs a logged-in, active staff member."""
+staff_only(staff_bp, Role.AGENT)
 
 
 @staff_bp.post("/callbacks/<int:callback_id>/calls")

@@ -16,7 +16,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired
 
-from portal.feedback import access
+from portal.orders import customer
 from portal.orders import services as orders
 from portal.web import ratelimit
 
@@ -38,7 +38,7 @@ def enter_code():
         typed = (form.code.data or "")[:40]
         order = orders.find_by_code(typed)
         if order is not None:
-            access.bind_order(order)
+            customer.bind_order(order)
             return redirect(url_for("feedback.order_page"), code=303)
         form.code.errors.append(
             _("This code does not match an order. Please check the code on your card and try again."))

@@ -14,9 +14,11 @@ from flask import (
     stream_with_context,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from portal.auth.guards import staff_only
+from portal.auth.models import Role
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
 from portal.orders import csv_source, import_runs
@@ -35,11 +37,7 @@ def _upload_size_limit(endpoint, values):
         request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
 
 
-@bp.before_request
-@login_required
-def _leads_only():
-    if not current_user.is_lead:
-        abort(403)
+staff_only(bp, Role.LEAD)
 
 
 @bp.errorhandler(RequestEntityTooLarge)

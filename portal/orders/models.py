@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.core.append_only import KEEP_ROWS_AS_WRITTEN
 from portal.core.database import UTCDateTime, utcnow
 from portal.core.extensions import db
 
@@ -42,6 +43,7 @@ class Rating(db.Model):
     """A customer's one-tap answer to "how did it go?". Kept, never overwritten."""
 
     __tablename__ = "ratings"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(db.ForeignKey("orders.id"), index=True)

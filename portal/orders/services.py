@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -114,32 +112,6 @@ def record_rating(order: Order, stars: int) -> Rating:
     db.session.add(rating)
     db.session.flush()
     return rating
-
-
-@dataclass(frozen=True)
-class OrderPage:
-    order: Order
-    stars: int | None
-    has_tickets: bool
-
-
-@functools.cache
-def _order_page_statement():
-    # Built once: constructing and keying this statement cost more than running it.
-    from portal.tickets.models import Ticket
-
-    latest = (select(Rating.stars).where(Rating.order_id == Order.id)
-              .order_by(Rating.id.desc()).limit(1).scalar_subquery())
-    any_ticket = select(Ticket.id).where(Ticket.order_id == Order.id).exists()
-    return select(Order, latest, any_ticket).where(Order.id == bindparam("order_id"))
-
-
-def load_order_page(order_id: int) -> OrderPage | None:
-    """The order, its latest rating and whether it has tickets, in one round trip."""
-    row = db.session.execute(_order_page_statement(), {"order_id": order_id}).first()
-    if row is None:
-        return None
-    return OrderPage(order=row[0], stars=row[1], has_tickets=bool(row[2]))
 
 
 def latest_rating(order: Order) -> Rating | None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, event
-from sqlalchemy.orm import Mapped, Session, backref, mapped_column, relationship
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.core.append_only import KEEP_ROWS_AS_WRITTEN
 from portal.core.database import UTCDateTime, utcnow
-from portal.core.errors import NotAllowed
 from portal.core.extensions import db
 from portal.tickets.models import Message, Ticket
 
 
 class Photo(db.Model):
     __tablename__ = "photos"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
@@ -28,17 +29,4 @@ class Photo(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     ticket: Mapped[Ticket] = relationship()
-    # A backref keeps the tickets room untouched while messages list their photos.
-    message: Mapped[Message] = relationship(
-        backref=backref("photos", order_by="Photo.id", passive_deletes="all", lazy="selectin"),
-    )
-
-
-@event.listens_for(Session, "before_flush")
-def _photos_are_kept(session, flush_context, instances):
-    for obj in session.deleted:
-        if isinstance(obj, Photo):
-            raise NotAllowed("photos are never deleted")
-    for obj in session.dirty:
-        if isinstance(obj, Photo) and session.is_modified(obj):
-            raise NotAllowed("photos are never edited")
+    message: Mapped[Message] = relationship()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from sqlalchemy import select
+
 from portal.core.extensions import db
 from portal.photos.models import Photo
 from portal.photos.storage import PhotoStore, new_key, thumb_key
@@ -48,8 +50,6 @@ def record_photos(message: Message, photos: Iterable[StoredPhoto]) -> list[Photo
     db.session.flush()  # the message needs its id
     rows = [
         Photo(
-            # Ids, not the relationship: appending to message.photos would look like an
-            # edit of the (append-only) message.
             ticket_id=message.ticket_id, message_id=message.id, storage_key=p.key,
             content_type=p.content_type, width=p.width, height=p.height, size_bytes=p.size_bytes,
         )
@@ -60,7 +60,12 @@ def record_photos(message: Message, photos: Iterable[StoredPhoto]) -> list[Photo
     return rows
 
 
-def attach_photos(
-    message: Message, photos: Iterable[PreparedPhoto], store: PhotoStore
-) -> list[Photo]:
-    return record_photos(message, store_photos(photos, store))
+def for_messages(message_ids: Iterable[int]) -> dict[int, list[Photo]]:
+    """The photos of each message, in upload order (one query for a whole conversation)."""
+    ids = list(message_ids)
+    out: dict[int, list[Photo]] = {}
+    if not ids:
+        return out
+    for photo in db.session.scalars(select(Photo).where(Photo.message_id.in_(ids)).order_by(Photo.id)):
+        out.setdefault(photo.message_id, []).append(photo)
+    return out

@@ -6,9 +6,9 @@ from flask import Blueprint, Response, abort
 from flask_login import current_user
 
 from portal.core.extensions import db
-from portal.feedback import access
 from portal.photos.models import Photo
 from portal.photos.storage import current_store, thumb_key
+from portal.tickets import customer
 
 bp = Blueprint("photos", __name__)
 
@@ -21,7 +21,7 @@ def photo(photo_id: int, small: bool = False):
         abort(404)
     if not current_user.is_authenticated:
         # Same rule as the ticket page: 404, so ids reveal nothing.
-        access.require_ticket(row.ticket_id)
+        customer.require_ticket(row.ticket_id)
     data = _load(row.storage_key, small)
     response = Response(data, mimetype=row.content_type)
     response.headers["Content-Disposition"] = f'inline; filename="photo-{row.id}.jpg"'

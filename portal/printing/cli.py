@@ -45,7 +45,7 @@ def print_cards_command(out, unprinted, since, until, numbers, numbers_file, lay
     """Print insert cards for the chosen orders into one print-ready PDF."""
     # Imported here: the runner loads the PDF writer (pikepdf, fontTools), which
     # the other commands do not need at start-up.
-    from portal.printing.runner import run_batch
+    from portal.printing.jobs import run_batch
 
     picked = parse_numbers(numbers + "\n" + (numbers_file.read() if numbers_file else ""))
     try:

@@ -15,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.brand.card_words import CardWords
+from portal.brand.look import BrandLook
 from portal.printing import stamp, template
 from portal.printing.assemble import CardPdfWriter
 from portal.printing.layouts import MM, Layout
-from portal.printing.wording import CardWords
 
 PAGES_PER_UNIT = 40  # work handed to a worker at a time; also the progress step
 IN_PROCESS_BELOW = 300  # cards: starting worker processes costs more than it saves
@@ -47,7 +48,7 @@ def write_cards(
     path: str | os.PathLike,
     cards: Sequence[CardData],
     layout: Layout,
-    brand: template.BrandLook,
+    brand: BrandLook,
     words: dict[str, CardWords],
     site_url: str,
     *,

@@ -7,13 +7,14 @@ from datetime import timedelta
 from sqlalchemy import insert
 
 from portal.brand import services as brand
+from portal.brand.card_words import check_words
 from portal.core.database import utcnow
 from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import db
 from portal.printing import selection as chooser
 from portal.printing.layouts import get_layout
 from portal.printing.models import CANCELLED, FAILED, QUEUED, RUNNING, PrintBatch, PrintBatchOrder
-from portal.printing.wording import check_words
+from portal.wording.marketplace import marketplace_mode
 
 STALE_AFTER = timedelta(minutes=10)  # a running batch with no heartbeat for this long died
 
@@ -21,7 +22,7 @@ STALE_AFTER = timedelta(minutes=10)  # a running batch with no heartbeat for thi
 def check_brand_wording() -> None:
     settings = brand.current()
     for locale, words in brand.all_words(settings).items():
-        check_words(locale, words)
+        check_words(locale, words, marketplace_mode())
 
 
 def create_batch(selection: chooser.Selection, layout: str,

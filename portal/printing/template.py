@@ -14,14 +14,15 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from portal.brand.card_words import CardWords
+from portal.brand.look import BrandLook
 from portal.core.errors import ValidationFailed
+from portal.core.languages import direction
 from portal.printing import fetcher as asset_fetcher
 from portal.printing import qr
 from portal.printing.fetcher import ASSET_ORIGIN, LOGO_PATH, PRINT_ROOT
 from portal.printing.layouts import Layout, Slot
-from portal.printing.wording import CardWords
 
-RTL_LOCALES = frozenset({"fa"})
 PX = 0.75  # PDF points per CSS pixel
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(PRINT_ROOT)), autoescape=True, trim_blocks=False
@@ -30,14 +31,6 @@ _env = jinja2.Environment(
 # these, so an order number, a code or an address stays left to right inside Persian text.
 _env.filters["isolate"] = lambda text: "\u2066" + str(text) + "\u2069"  # LRI … PDI
 _env.filters["first_strong"] = lambda text: "\u2068" + str(text) + "\u2069"  # FSI … PDI
-
-
-@dataclass(frozen=True)
-class BrandLook:
-    name: str
-    primary_colour: str = "#1f4e79"
-    accent_colour: str = "#f0a500"
-    logo: tuple[bytes, str] | None = None  # (bytes, mime type)
 
 
 @dataclass(frozen=True)
@@ -77,7 +70,7 @@ def card_html(layout: Layout, locale: str, brand: BrandLook, words: CardWords, s
     return _env.get_template("card.html").render(
         assets=ASSET_ORIGIN,
         locale=locale,
-        direction="rtl" if locale in RTL_LOCALES else "ltr",
+        direction=direction(locale),
         page_w=layout.card_w + 2 * bleed,
         page_h=layout.card_h + 2 * bleed,
         card_w=layout.card_w,

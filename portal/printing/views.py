@@ -16,9 +16,11 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
+from portal.auth.guards import staff_only
+from portal.auth.models import Role
 from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.printing import services
@@ -31,11 +33,7 @@ from portal.printing.storage import get_storage
 bp = Blueprint("printing", __name__, url_prefix="/staff/print")
 
 
-@bp.before_request
-@login_required
-def _leads_only():
-    if not current_user.is_lead:
-        abort(403)
+staff_only(bp, Role.LEAD)
 
 
 def _batch_or_404(batch_id: int) -> PrintBatch:
@@ -48,7 +46,7 @@ def _batch_or_404(batch_id: int) -> PrintBatch:
 def _enqueue(batch_id: int) -> None:
     """After the commit: the job (immediate in tests) must see the batch."""
     # Imported here: the job queue (Huey, Redis) is loaded on the first enqueue, not at app start.
-    from portal.printing.jobs import print_batch_job
+    from portal.printing.tasks import print_batch_job
 
     try:
         print_batch_job(batch_id)

@@ -1,9 +1,12 @@
 """Forms of the staff workspace (every POST carries a CSRF token)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, SubmitField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from portal.core.languages import SUPPORTED_LOCALES
+from portal.core.text import MESSAGE_MAX
+from portal.queue.models import ReplyStep
 from portal.tickets.models import FlagKind
 
 
@@ -14,14 +17,14 @@ class ClaimForm(FlaskForm):
 class ReplyForm(FlaskForm):
     # The ticket's version when the page was opened: a reply to a changed ticket is held.
     version = HiddenField()
-    body = TextAreaField("Reply to the customer", validators=[DataRequired(), Length(max=5000)])
+    body = TextAreaField("Reply to the customer", validators=[DataRequired(), Length(max=MESSAGE_MAX)])
     send_anyway = BooleanField("I have read what changed; send my reply anyway")
     submit = SubmitField("Send reply")
 
 
 class NoteForm(FlaskForm):
     body = TextAreaField("Internal note (never shown to the customer)",
-                         validators=[DataRequired(), Length(max=5000)])
+                         validators=[DataRequired(), Length(max=MESSAGE_MAX)])
     submit = SubmitField("Add note")
 
 
@@ -32,7 +35,7 @@ class HandOverForm(FlaskForm):
 
 
 class ResolveForm(FlaskForm):
-    message = TextAreaField("Closing message (optional)", validators=[Optional(), Length(max=5000)])
+    message = TextAreaField("Closing message (optional)", validators=[Optional(), Length(max=MESSAGE_MAX)])
     submit = SubmitField("Mark resolved and ask the customer")
 
 
@@ -46,5 +49,14 @@ class FlagForm(FlaskForm):
 
 
 class FinalOfferForm(FlaskForm):
-    body = TextAreaField("Final offer to the customer", validators=[DataRequired(), Length(max=5000)])
+    body = TextAreaField("Final offer to the customer", validators=[DataRequired(), Length(max=MESSAGE_MAX)])
     submit = SubmitField("Make the final offer and close politely")
+
+
+class CannedReplyForm(FlaskForm):
+    locale = SelectField("Language", choices=[(c, c) for c in SUPPORTED_LOCALES])
+    step = SelectField("Step", choices=[(s.value, s.value) for s in ReplyStep])
+    title = StringField("Title", validators=[DataRequired(), Length(max=80)])
+    body = TextAreaField("Text ({first_name}, {order_number}, {agent_name} are filled in)",
+                         validators=[DataRequired(), Length(max=MESSAGE_MAX)])
+    submit = SubmitField("Add canned reply")

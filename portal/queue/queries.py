@@ -16,7 +16,8 @@ from sqlalchemy.orm import joinedload
 from portal.core.extensions import db
 from portal.hotline.models import CallbackRequest, CallbackStatus
 from portal.orders.models import Order
-from portal.tickets.models import Category, Status, Ticket
+from portal.routing.categories import Category
+from portal.tickets.models import Status, Ticket
 
 VIEWS = {
     "unassigned": "Unassigned",

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import Blueprint, current_app, flash, render_template, request
+from flask_login import current_user
 
-from portal.auth.models import StaffUser
+from portal.auth.guards import staff_only
+from portal.auth.models import Role, StaffUser
 from portal.auth.services import active_staff
 from portal.core.database import utcnow
-from portal.core.errors import DomainError
 from portal.core.extensions import db
+from portal.goodwill import offers as goodwill_offers
+from portal.goodwill.panels import staff_panel as goodwill_panel
 from portal.hotline.forms import CallLogForm
 from portal.hotline.services import callback_for
+from portal.photos import services as photos
 from portal.queue import canned, presence, queries
+from portal.queue.desk import act, ticket_or_404
 from portal.queue.forms import ClaimForm, FinalOfferForm, FlagForm, HandOverForm, NoteForm, ReplyForm, ResolveForm
+from portal.routing.categories import Category
 from portal.routing.models import Queue
 from portal.routing.targets import time_state
 from portal.tickets import services as tickets
 from portal.tickets.final_offer import final_offer_allowed
 from portal.tickets.flags import hidden_for
-from portal.tickets.models import Category, Status, Ticket
+from portal.tickets.models import Status, Ticket
 
 bp = Blueprint("queue", __name__, url_prefix="/staff")
 
 
-@bp.before_request
-@login_required
-def _staff_only():
-    """Every route of this blueprint is for logged-in staff."""
+staff_only(bp, Role.AGENT)
 
 
 @bp.get("/")
@@ -44,14 +46,8 @@ def index():
         queues=db.session.scalars(db.select(Queue).where(Queue.active).order_by(Queue.name)).all(),
         categories=[c.value for c in Category],
         callbacks=queries.pending_callbacks([t.id for t in rows]) if view == "callbacks" else {},
+        approvals_waiting=goodwill_offers.pending_count() if current_user.is_lead else None,
     )
-
-
-def _ticket_or_404(ticket_id: int) -> Ticket:
-    ticket = db.session.get(Ticket, ticket_id)
-    if ticket is None:
-        abort(404)
-    return ticket
 
 
 def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool = False, status=200):
@@ -72,6 +68,8 @@ def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool 
         canned=canned.filled_for_ticket(ticket, current_user.name),
         others=presence.others(ticket.id, current_user.id, now),
         callback=callback_for(ticket), call_form=CallLogForm(formdata=None), hidden_for=hidden_for,
+        photos_by_message=photos.for_messages(m.id for m in ticket.messages),
+        goodwill=goodwill_panel(ticket, current_user),
     ), status
 
 
@@ -79,38 +77,19 @@ def render_desk(ticket: Ticket, reply_form: ReplyForm | None = None, held: bool 
 def ticket(ticket_id: int):
     # Read-only: "I am looking at it" is sent by queue.js's heartbeat (a POST), as soon as
     # the page loads, so a GET never waits for SQLite's write lock.
-    return render_desk(_ticket_or_404(ticket_id))
-
-
-def _act(ticket_id: int, form, action, success: str):
-    """Run one service call for a valid form, commit once, report the outcome."""
-    ticket = _ticket_or_404(ticket_id)
-    if not form.validate_on_submit():
-        db.session.rollback()  # nothing to write: end the transaction now
-        flash("Please fill in the form: " + "; ".join(
-            f"{name}: {', '.join(errs)}" for name, errs in form.errors.items()), "error")
-        return redirect(url_for("queue.ticket", ticket_id=ticket_id), code=303)
-    try:
-        action(ticket)
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        flash(success, "success")
-    return redirect(url_for("queue.ticket", ticket_id=ticket_id), code=303)
+    return render_desk(ticket_or_404(ticket_id))
 
 
 @bp.post("/tickets/<int:ticket_id>/claim")
 def claim(ticket_id: int):
-    return _act(ticket_id, ClaimForm(), lambda t: tickets.claim_ticket(t.id, current_user),
+    return act(ticket_id, ClaimForm(), lambda t: tickets.claim_ticket(t.id, current_user),
                 "You own this ticket now.")
 
 
 @bp.post("/tickets/<int:ticket_id>/reply")
 def reply(ticket_id: int):
     form = ReplyForm()
-    ticket = _ticket_or_404(ticket_id)
+    ticket = ticket_or_404(ticket_id)
     stale = bool(form.version.data) and form.version.data != str(ticket.version)
     if form.validate_on_submit() and stale and not form.send_anyway.data:
         # Someone changed the ticket after this reply was started: hold it, keep the draft.
@@ -118,14 +97,14 @@ def reply(ticket_id: int):
               "then send it again.", "error")
         held = ReplyForm(formdata=None, version=ticket.version, body=form.body.data)
         return render_desk(ticket, reply_form=held, held=True, status=409)
-    return _act(ticket_id, form, lambda t: tickets.staff_reply(t, current_user, form.body.data),
+    return act(ticket_id, form, lambda t: tickets.staff_reply(t, current_user, form.body.data),
                 "Reply sent to the customer.")
 
 
 @bp.post("/tickets/<int:ticket_id>/note")
 def note(ticket_id: int):
     form = NoteForm()
-    return _act(ticket_id, form, lambda t: tickets.add_note(t, current_user, form.body.data),
+    return act(ticket_id, form, lambda t: tickets.add_note(t, current_user, form.body.data),
                 "Internal note added.")
 
 
@@ -138,14 +117,12 @@ def hand_over(ticket_id: int):
         to = db.session.get(StaffUser, form.to.data)
         tickets.hand_over(t, current_user, to, form.note.data)
 
-    return _act(ticket_id, form, action, "Ticket handed over.")
+    return act(ticket_id, form, action, "Ticket handed over.")
 
 
 @bp.post("/tickets/<int:ticket_id>/resolve")
 def resolve(ticket_id: int):
     form = ResolveForm()
-    return _act(ticket_id, form, lambda t: tickets.resolve(t, current_user, form.message.data),
+    return act(ticket_id, form, lambda t: tickets.resolve(t, current_user, form.message.data),
                 "Marked resolved; the customer is asked to confirm.")
 
-
-from portal.queue import desk_views  # noqa: E402,F401  (more routes on this blueprint)

@@ -13,10 +13,11 @@ from sqlalchemy import select
 from portal.core.database import utcnow
 from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import db
+from portal.core.languages import SUPPORTED_LOCALES
 from portal.core.settings_cache import cached
 from portal.reviews.models import ANY_LOCALE, ReviewLink
 
-LOCALES = (ANY_LOCALE, "en", "fa", "hy", "ro")
+LOCALES = (ANY_LOCALE, *SUPPORTED_LOCALES)
 # The review pages a marketplace allows a seller to point to (its own).
 MARKETPLACE_HOSTS = {
     "amazon": ("amazon.",), "ebay": ("ebay.",), "etsy": ("etsy.com",), "emag": ("emag.",),

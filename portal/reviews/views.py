@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
 
+from portal.auth.guards import staff_only
+from portal.auth.models import Role
 from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.reviews import services
@@ -14,11 +15,7 @@ from portal.reviews.models import ReviewLink
 bp = Blueprint("reviews", __name__, url_prefix="/staff/review-links")
 
 
-@bp.before_request
-@login_required
-def _admins_only():
-    if current_user.role.value != "admin":
-        abort(403)
+staff_only(bp, Role.ADMIN)
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -12,13 +12,12 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
-    TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from portal.queue.models import ReplyStep
+from portal.core.languages import SUPPORTED_LOCALES
+from portal.routing.categories import Category
 from portal.routing.settings import WEEKDAYS
-from portal.tickets.models import Category
 
 
 class ActionForm(FlaskForm):
@@ -43,7 +42,7 @@ class RuleForm(FlaskForm):
     min_order_value = DecimalField("Order value at least", validators=[Optional(), NumberRange(0)])
     keywords = StringField("Any of these words (comma-separated)", validators=[Optional(), Length(max=500)])
     repeat_customer = SelectField("Repeat customer", choices=[("", "any"), ("yes", "yes"), ("no", "no")])
-    locale = SelectField("Language", choices=[("", "any"), ("en", "en"), ("fa", "fa"), ("hy", "hy"), ("ro", "ro")])
+    locale = SelectField("Language", choices=[("", "any"), *((c, c) for c in SUPPORTED_LOCALES)])
     queue_id = SelectField("Send to queue", coerce=int, validators=[Optional()])
     to_hotline = BooleanField("Send to the hotline")
     priority = IntegerField("Priority", default=0, validators=[NumberRange(0, 9)])
@@ -64,15 +63,6 @@ class CalendarForm(FlaskForm):
 for _n, _day in enumerate(WEEKDAYS):
     setattr(CalendarForm, f"day{_n}", StringField(f"{_day} (e.g. 09:00-17:00; empty: closed)",
                                                   validators=[Optional(), Length(max=100)]))
-
-
-class CannedReplyForm(FlaskForm):
-    locale = SelectField("Language", choices=[(c, c) for c in ("en", "fa", "hy", "ro")])
-    step = SelectField("Step", choices=[(s.value, s.value) for s in ReplyStep])
-    title = StringField("Title", validators=[DataRequired(), Length(max=80)])
-    body = TextAreaField("Text ({first_name}, {order_number}, {agent_name} are filled in)",
-                         validators=[DataRequired(), Length(max=5000)])
-    submit = SubmitField("Add canned reply")
 
 
 class HolidayForm(FlaskForm):

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from portal.auth.guards import staff_only
 from portal.auth.models import Role
-from portal.core.errors import DomainError
 from portal.core.extensions import db
-from portal.queue import canned
-from portal.queue.models import CannedReply
 from portal.routing import settings
-from portal.routing.admin_forms import ActionForm, CalendarForm, CannedReplyForm, HolidayForm, QueueForm, RuleForm
+from portal.routing.admin_forms import ActionForm, CalendarForm, HolidayForm, QueueForm, RuleForm
 from portal.routing.calendar import stored_calendar
 from portal.routing.models import Holiday, Queue, RoutingRule
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("routing_admin", __name__, url_prefix="/staff/admin/routing")
 
 
-@bp.before_request
-@login_required
-def _admins_only():
-    if current_user.role is not Role.ADMIN:
-        abort(403)
+staff_only(bp, Role.ADMIN)
 
 
 def _rule_form() -> RuleForm:
@@ -53,9 +47,7 @@ def index():
         holidays=db.session.scalars(select(Holiday).order_by(Holiday.day)).all(),
         calendar=stored_calendar(), queue_form=QueueForm(formdata=None), rule_form=_rule_form(),
         calendar_form=_calendar_form(), holiday_form=HolidayForm(formdata=None), action=ActionForm(),
-        weekdays=settings.WEEKDAYS, canned_form=CannedReplyForm(formdata=None),
-        canned_replies=db.session.scalars(
-            select(CannedReply).order_by(CannedReply.locale, CannedReply.position, CannedReply.id)).all(),
+        weekdays=settings.WEEKDAYS,
     )
 
 
@@ -64,14 +56,8 @@ def _run(form, action, success: str):
         flash("Please check the form: " + "; ".join(
             f"{name}: {', '.join(map(str, errs))}" for name, errs in form.errors.items()), "error")
         return redirect(url_for("routing_admin.index"), code=303)
-    try:
+    with attempt(success=success):
         action()
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        flash(success, "success")
     return redirect(url_for("routing_admin.index"), code=303)
 
 
@@ -133,15 +119,4 @@ def add_holiday():
 
 @bp.post("/defaults")
 def load_defaults():
-    def action():
-        settings.load_defaults()
-        canned.load_defaults()
-
-    return _run(ActionForm(), action, "Default queues, rules and canned replies loaded.")
-
-
-@bp.post("/canned")
-def add_canned():
-    f = CannedReplyForm()
-    return _run(f, lambda: canned.add_reply(f.locale.data, f.step.data, f.title.data, f.body.data),
-                "Canned reply added.")
+    return _run(ActionForm(), settings.load_defaults, "Default queues and rules loaded.")

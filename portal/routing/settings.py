@@ -16,9 +16,9 @@ from portal.core.extensions import db
 from portal.core.phones import normalise_phone
 from portal.routing.business_hours import format_hours, parse_hours
 from portal.routing.calendar import DEFAULT_SCHEDULE, stored_calendar, zone
+from portal.routing.categories import Category
 from portal.routing.models import BusinessCalendar, Holiday, Queue, RoutingRule
 from portal.routing.rules import DEFAULT_QUEUE_KEY, HOTLINE_QUEUE_KEY
-from portal.tickets.models import Category
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

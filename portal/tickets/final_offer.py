@@ -10,8 +10,9 @@ from portal.auth.models import StaffUser
 from portal.core.database import utcnow
 from portal.core.errors import Conflict, NotAllowed
 from portal.core.extensions import db
+from portal.tickets.history import bump, record
 from portal.tickets.models import ClosedReason, Status, Ticket
-from portal.tickets.services import _audit, _bump, _require_owner, staff_reply
+from portal.tickets.services import require_owner, staff_reply
 
 
 def final_offer_allowed(ticket: Ticket, after: int) -> bool:
@@ -26,14 +27,14 @@ def make_final_offer(ticket: Ticket, staff: StaffUser, body: str, *, after: int)
         raise NotAllowed(
             f"a final offer is possible after {after} refused resolutions "
             f"(so far {ticket.refused_resolutions or 0})")
-    _require_owner(ticket, staff)
+    require_owner(ticket, staff)
     message = staff_reply(ticket, staff, body)
     ticket.status = Status.CLOSED
     ticket.closed_at = utcnow()
     ticket.closed_reason = ClosedReason.FINAL_OFFER.value
     ticket.waiting_since = None
-    _bump(ticket)
-    _audit(ticket, "final_offer", staff, message_id=message.id,
+    bump(ticket)
+    record(ticket, "final_offer", staff, message_id=message.id,
            refused_resolutions=ticket.refused_resolutions)
     db.session.flush()
     return ticket

@@ -9,8 +9,8 @@ from __future__ import annotations
 from portal.auth.models import StaffUser
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
+from portal.tickets.history import record
 from portal.tickets.models import FlagKind, Message, MessageFlag
-from portal.tickets.services import _audit
 
 REASON_MAX = 500
 
@@ -27,7 +27,7 @@ def flag_message(message: Message, staff: StaffUser, kind: str, reason: str) -> 
         raise ValidationFailed(f"the reason is longer than {REASON_MAX} characters")
     flag = MessageFlag(message_id=message.id, kind=kind_value, reason=reason, staff_id=staff.id)
     db.session.add(flag)
-    _audit(message.ticket, "flagged", staff, message_id=message.id, kind=kind_value.value,
+    record(message.ticket, "flagged", staff, message_id=message.id, kind=kind_value.value,
            reason=reason)
     db.session.flush()
     return flag

@@ -13,9 +13,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from portal.core.extensions import db
-from portal.notify import services as notify
+from portal.tickets.history import bump, record
 from portal.tickets.models import ClosedReason, Status, Ticket
-from portal.tickets.services import _audit, _bump
 
 BATCH = 500
 
@@ -57,9 +56,9 @@ def _due(status: Status, before: datetime) -> list[Ticket]:
 
 def _remind(ticket: Ticket, template: str, report: FollowUpReport) -> None:
     number = (ticket.reminders_sent or 0) + 1
-    queued = notify.enqueue_customer_reminder(ticket, template, number)
     ticket.reminders_sent = number
-    _audit(ticket, "system_reminded", kind=template, number=number, emailed=queued is not None)
+    # The outbox hears of the event and emails the reminder to whoever left an address.
+    record(ticket, "system_reminded", kind=template, number=number, emailed=bool(ticket.contact_email))
     report.reminded.append(ticket.id)
 
 
@@ -84,8 +83,8 @@ def run_follow_ups(now: datetime, policy: FollowUpPolicy) -> FollowUpReport:
             ticket.closed_at = now
             ticket.closed_reason = ClosedReason.UNCONFIRMED.value
             ticket.waiting_since = None
-            _bump(ticket)
-            _audit(ticket, "system_auto_closed", reason="no answer to 'is it solved?'")
+            bump(ticket)
+            record(ticket, "system_auto_closed", reason="no answer to 'is it solved?'")
             report.auto_closed.append(ticket.id)
     db.session.flush()
     return report

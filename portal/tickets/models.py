@@ -7,23 +7,17 @@ from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstr
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.auth.models import StaffUser
+from portal.core.append_only import KEEP_ROWS, KEEP_ROWS_AS_WRITTEN
 from portal.core.database import UTCDateTime, utcnow
 from portal.core.extensions import db
+from portal.core.languages import direction
 from portal.orders.models import Order
-from portal.routing.models import Queue  # noqa: F401  (the ticket's queue relationship)
+from portal.routing.categories import Category
+from portal.routing.models import Queue
 
 
 def _enum(cls):
     return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
-
-
-class Category(enum.StrEnum):
-    DAMAGED = "damaged"
-    MISSING_ITEM = "missing_item"
-    WRONG_ITEM = "wrong_item"
-    LATE = "late"
-    QUALITY = "quality"
-    OTHER = "other"
 
 
 class ContactPreference(enum.StrEnum):
@@ -47,6 +41,7 @@ class ClosedReason(enum.StrEnum):
 
 class Ticket(db.Model):
     __tablename__ = "tickets"
+    __kept__ = KEEP_ROWS
     __table_args__ = (
         UniqueConstraint("order_id", "submission_key", name="uq_tickets_order_submission"),
         # The queue: unanswered first, by how soon the goal runs out.
@@ -122,6 +117,7 @@ class Message(db.Model):
     """One entry of a conversation. Never updated, never deleted."""
 
     __tablename__ = "messages"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
@@ -135,6 +131,24 @@ class Message(db.Model):
     ticket: Mapped[Ticket] = relationship(back_populates="messages")
     author: Mapped[StaffUser | None] = relationship()
     flags: Mapped[list[MessageFlag]] = relationship(order_by="MessageFlag.id", viewonly=True)
+    # The page language a customer wrote in, so staff see it and its direction.
+    language: Mapped[MessageLanguage | None] = relationship(
+        back_populates="message", lazy="selectin", passive_deletes="all")
+
+
+class MessageLanguage(db.Model):
+    """A side table rather than a column: messages are append-only, and staff messages have none."""
+
+    __tablename__ = "message_languages"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    locale: Mapped[str] = mapped_column(String(16))
+
+    message: Mapped[Message] = relationship(back_populates="language")
+
+    @property
+    def direction(self) -> str:
+        return direction(self.locale)
 
 
 class FlagKind(enum.StrEnum):
@@ -147,6 +161,7 @@ class MessageFlag(db.Model):
     """Staff marked a message as abusive (P11). The message stays; it is only folded away."""
 
     __tablename__ = "message_flags"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
@@ -162,6 +177,7 @@ class AuditEvent(db.Model):
     """Append-only history of a ticket: who did what, when."""
 
     __tablename__ = "audit_events"
+    __kept__ = KEEP_ROWS_AS_WRITTEN
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
@@ -179,6 +195,7 @@ class TicketLink(db.Model):
     """A secret link to a ticket's page. One per channel it was given through."""
 
     __tablename__ = "ticket_links"
+    __kept__ = KEEP_ROWS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)

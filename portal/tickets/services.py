@@ -1,7 +1,8 @@
 """Ticket lifecycle: open, claim, reply, note, hand over, resolve, confirm, reopen.
 
 Services change rows and flush; the caller (view, CLI, job) commits once.
-Every state change appends an audit event.
+Every state change appends an event to the ticket's history (`history.record`);
+the outbox hears of those events and emails whoever should know.
 """
 
 from __future__ import annotations
@@ -13,26 +14,14 @@ from portal.auth.models import StaffUser
 from portal.core.database import utcnow
 from portal.core.errors import Conflict, NotAllowed, ValidationFailed
 from portal.core.extensions import db
-from portal.notify import services as notify
+from portal.core.text import MESSAGE_MAX
 from portal.orders.models import Order
 from portal.routing import rules as routing
 from portal.routing.calendar import load_calendar
+from portal.routing.categories import Category
 from portal.routing.targets import response_targets
-
-# Read helpers and secret links live in their own module; re-exported for existing callers.
-from portal.tickets.lookup import customer_messages, find_by_secret, for_order, mint_link  # noqa: F401
-from portal.tickets.models import (
-    AuditEvent,
-    AuthorKind,
-    Category,
-    ClosedReason,
-    ContactPreference,
-    Message,
-    Status,
-    Ticket,
-)
-
-BODY_MAX = 5000
+from portal.tickets.history import bump, record
+from portal.tickets.models import AuthorKind, ClosedReason, ContactPreference, Message, MessageLanguage, Status, Ticket
 
 
 class AlreadyOwned(Conflict):
@@ -41,29 +30,13 @@ class AlreadyOwned(Conflict):
         self.owner = owner
 
 
-def _audit(ticket: Ticket, action: str, actor: StaffUser | None = None, **detail) -> AuditEvent:
-    kind = AuthorKind.STAFF if actor else AuthorKind.CUSTOMER
-    if action.startswith("system_"):
-        kind = AuthorKind.SYSTEM
-    event = AuditEvent(
-        ticket=ticket, action=action, actor_kind=kind, actor_id=actor.id if actor else None,
-        detail=detail,
-    )
-    db.session.add(event)
-    return event
-
-
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise ValidationFailed("the message is empty")
-    if len(body) > BODY_MAX:
-        raise ValidationFailed(f"the message is longer than {BODY_MAX} characters")
+    if len(body) > MESSAGE_MAX:
+        raise ValidationFailed(f"the message is longer than {MESSAGE_MAX} characters")
     return body
-
-
-def _bump(ticket: Ticket) -> None:
-    ticket.version = (ticket.version or 0) + 1
 
 
 def open_ticket(
@@ -126,15 +99,14 @@ def open_ticket(
         if existing is None:
             raise
         return existing, False
-    db.session.add(Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=body))
+    first = Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=body)
+    db.session.add(first)
+    remember_language(first, locale)
     # The routing decision is part of the opening record: "why did this land here?"
-    _audit(ticket, "opened", category=category_value.value,
+    record(ticket, "opened", category=category_value.value,
            queue=decision.queue.key if decision.queue else None,
            rule_id=decision.rule.id if decision.rule else None, reason=decision.reason,
            goal_minutes=decision.goal_minutes, limit_minutes=decision.limit_minutes)
-    if ticket.contact_email:
-        notify.enqueue_customer_email(ticket, "ticket_opened")
-    notify.enqueue_staff_new_ticket(ticket)
     db.session.flush()
     return ticket, True
 
@@ -161,12 +133,13 @@ def claim_ticket(ticket_id: int, staff: StaffUser) -> Ticket:
         if ticket.owner_id == staff.id:
             return ticket
         raise AlreadyOwned(ticket.owner)
-    _audit(ticket, "claimed", staff)
+    record(ticket, "claimed", staff)
     db.session.flush()
     return ticket
 
 
-def _require_owner(ticket: Ticket, staff: StaffUser) -> None:
+def require_owner(ticket: Ticket, staff: StaffUser) -> None:
+    """Only the owner acts on a ticket; nobody owns it yet, `staff` claims it by acting."""
     if ticket.owner_id is None:
         claim_ticket(ticket.id, staff)
     elif ticket.owner_id != staff.id:
@@ -175,7 +148,7 @@ def _require_owner(ticket: Ticket, staff: StaffUser) -> None:
 
 def staff_reply(ticket: Ticket, staff: StaffUser, body: str) -> Message:
     body = _clean_body(body)
-    _require_owner(ticket, staff)
+    require_owner(ticket, staff)
     now = utcnow()
     message = Message(ticket=ticket, author_kind=AuthorKind.STAFF, author_id=staff.id, body=body)
     db.session.add(message)
@@ -188,11 +161,10 @@ def staff_reply(ticket: Ticket, staff: StaffUser, body: str) -> Message:
         # The follow-up clock restarts with every answer.
         ticket.waiting_since = now
         ticket.reminders_sent = 0
-    _bump(ticket)
-    _audit(ticket, "replied", staff, first_response=first)
+    bump(ticket)
+    db.session.flush()  # the message's id goes into the history
+    record(ticket, "replied", staff, first_response=first, message_id=message.id)
     db.session.flush()
-    if ticket.contact_email:
-        notify.enqueue_customer_email(ticket, "staff_reply", message_id=message.id)
     return message
 
 
@@ -202,7 +174,7 @@ def add_note(ticket: Ticket, staff: StaffUser, body: str) -> Message:
         body=_clean_body(body),
     )
     db.session.add(note)
-    _audit(ticket, "noted", staff)
+    record(ticket, "noted", staff)
     db.session.flush()
     return note
 
@@ -231,8 +203,7 @@ def hand_over(ticket: Ticket, staff: StaffUser, to: StaffUser, note: str) -> Tic
         ticket=ticket, author_kind=AuthorKind.STAFF, author_id=staff.id, internal=True,
         body=f"Handed over to {to.name}: {note}",
     ))
-    _audit(ticket, "handed_over", staff, from_id=previous, to_id=to.id)
-    notify.enqueue_staff_assignment(ticket, to)
+    record(ticket, "handed_over", staff, from_id=previous, to_id=to.id)
     db.session.flush()
     return ticket
 
@@ -241,7 +212,7 @@ def resolve(ticket: Ticket, staff: StaffUser, message: str | None = None) -> Tic
     """Staff think it is solved: ask the customer to confirm (P8)."""
     if ticket.status in (Status.RESOLVED, Status.CLOSED):
         raise Conflict("this ticket is already resolved")
-    _require_owner(ticket, staff)
+    require_owner(ticket, staff)
     if message and message.strip():
         staff_reply(ticket, staff, message)
     if ticket.first_response_at is None:
@@ -249,10 +220,8 @@ def resolve(ticket: Ticket, staff: StaffUser, message: str | None = None) -> Tic
     ticket.status = Status.RESOLVED
     ticket.resolved_at = ticket.waiting_since = utcnow()
     ticket.reminders_sent = 0
-    _bump(ticket)
-    _audit(ticket, "resolved", staff)
-    if ticket.contact_email:
-        notify.enqueue_customer_email(ticket, "confirm_request", resolved_at=ticket.resolved_at.isoformat())
+    bump(ticket)
+    record(ticket, "resolved", staff)
     db.session.flush()
     return ticket
 
@@ -268,33 +237,45 @@ def confirm(ticket: Ticket, solved: bool, comment: str | None = None) -> Ticket:
         ticket.status = Status.CLOSED
         ticket.closed_at = utcnow()
         ticket.closed_reason = ClosedReason.CONFIRMED.value
-        _audit(ticket, "confirmed")
+        record(ticket, "confirmed")
     else:
         ticket.status = Status.OPEN
         ticket.resolved_at = None
         # Counted: after enough refusals a final offer becomes possible (P11).
         ticket.refused_resolutions = (ticket.refused_resolutions or 0) + 1
-        _audit(ticket, "reopened", reason="customer said not solved",
+        record(ticket, "reopened", reason="customer said not solved",
                refused_resolutions=ticket.refused_resolutions)
-        notify.enqueue_staff_reopened(ticket)
-    _bump(ticket)
+    bump(ticket)
     db.session.flush()
     return ticket
 
 
-def customer_reply(ticket: Ticket, body: str) -> Message:
-    """A customer message always puts the ticket back in front of staff."""
+def customer_reply(ticket: Ticket, body: str, locale: str | None = None) -> Message:
+    """A customer message always puts the ticket back in front of staff.
+
+    `locale` is the language of the page they wrote on, kept so staff see it.
+    """
     message = Message(ticket=ticket, author_kind=AuthorKind.CUSTOMER, body=_clean_body(body))
     db.session.add(message)
+    if locale:
+        remember_language(message, locale)
     if ticket.status in (Status.RESOLVED, Status.CLOSED):
-        _audit(ticket, "reopened", reason="customer replied", closed_reason=ticket.closed_reason)
+        record(ticket, "reopened", reason="customer replied", closed_reason=ticket.closed_reason)
         ticket.resolved_at = None
         ticket.closed_at = None
         ticket.closed_reason = None
-        notify.enqueue_staff_reopened(ticket)
-    _audit(ticket, "customer_replied")
+    record(ticket, "customer_replied")
     ticket.status = Status.OPEN
     ticket.waiting_since = None
-    _bump(ticket)
+    bump(ticket)
     db.session.flush()
     return message
+
+
+def remember_language(message: Message, locale: str) -> MessageLanguage:
+    """Record the page language the customer wrote in. Flushes, never commits."""
+    db.session.flush()  # the message needs its id
+    row = MessageLanguage(message_id=message.id, locale=locale)
+    db.session.add(row)
+    db.session.flush()
+    return row

@@ -60,3 +60,8 @@ def time_tag(value: datetime | None) -> Markup:
     if value is None:
         return Markup("")
     return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), when(value))
+
+
+def ltr(value) -> Markup:
+    """Keep an order number or code left-to-right inside right-to-left text."""
+    return Markup('<bdi dir="ltr">{}</bdi>').format(value)

@@ -20,9 +20,9 @@ import re
 from flask import Blueprint, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from portal.core.database import commit_retrying
 from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import csrf, db
+from portal.core.unit_of_work import commit_retrying
 from portal.webhooks import platforms, services, signatures
 
 bp = Blueprint("webhooks", __name__, url_prefix="/webhooks")

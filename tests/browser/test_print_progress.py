@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.printing.runner import run_batch
+from portal.printing.jobs import run_batch
 from portal.printing.selection import Selection
 from portal.printing.services import create_batch
 from tests.helpers import PASSWORD

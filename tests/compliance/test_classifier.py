@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.compliance import check
-from portal.compliance.normalise import fold, sentences
+from portal.wording import check
+from portal.wording.normalise import fold, sentences
 
 REFUSED = [
     # (language, text, expected reason code)

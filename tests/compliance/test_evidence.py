@@ -9,12 +9,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.compliance import check
 from portal.compliance.models import ReviewLinkImpression
-from portal.compliance.settings import set_marketplace_mode
 from portal.goodwill import offers
 from portal.goodwill.catalogue import ensure_default_catalogue
 from portal.tickets import services as tickets
+from portal.wording import check
+from portal.wording.marketplace import set_marketplace_mode
 from tests.helpers import csrf_from, login
 
 LINK = re.compile(r'<ul class="review-links">(.*?)</ul>', re.S)

@@ -178,7 +178,7 @@ def test_stylesheets_use_logical_properties_only():
     ("ro", "Am primit mesajul dumneavoastră", "Acest link este personal"),
 ])
 def test_customer_emails_speak_the_reporters_language(client, factory, smtp_sink, locale, subject, phrase):
-    from portal.notify.delivery import deliver_pending
+    from portal.notify.jobs import deliver_pending
     from tests.helpers import submission_key_from
 
     _, token = factory.order(locale=locale, email="shirin@example.com")

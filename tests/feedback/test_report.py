@@ -124,14 +124,14 @@ def test_markup_in_a_report_is_shown_as_text(client, db, factory):
 
 
 def test_a_crash_mid_request_leaves_no_half_ticket(app, client, db, factory, monkeypatch):
-    from portal.tickets import services
+    from portal.notify import services
 
     _, form = _open_form(client, factory)
 
     def boom(*args, **kwargs):
         raise RuntimeError("mail queue exploded")
 
-    monkeypatch.setattr(services.notify, "enqueue_staff_new_ticket", boom)
+    monkeypatch.setattr(services, "enqueue_staff_new_ticket", boom)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = client.post("/report", data={**form, "category": "late", "description": "x",
                                             "contact_preference": "reply_here"})

@@ -4,7 +4,7 @@ import re
 
 import sqlalchemy as sa
 
-from portal.notify.delivery import deliver_pending
+from portal.notify.jobs import deliver_pending
 from portal.tickets import services as tickets
 from portal.tickets.models import AuditEvent, Status
 from tests.helpers import csrf_from

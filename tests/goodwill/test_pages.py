@@ -145,8 +145,8 @@ def test_every_language_says_the_offer_is_unconditional(app, db, gestures, facto
     from flask_babel import force_locale
     from flask_babel import gettext as _
 
-    from portal.compliance import check
     from portal.tickets import services as tickets
+    from portal.wording import check
 
     order, token = factory.order(locale=locale)
     ticket = factory.ticket(order, locale=locale)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from portal.core.database import utcnow
-from portal.notify.delivery import deliver_pending
+from portal.notify.jobs import deliver_pending
 from portal.notify.models import OutboxMessage
 from portal.tickets import services as tickets
 
@@ -94,8 +94,8 @@ def test_escalation_and_reminder_emails_render(db, factory, smtp_sink):
 
 
 def test_outbox_job_delivers(app, db, factory, smtp_sink):
-    from portal.tickets import periodic
+    from portal.notify import tasks
 
     factory.ticket(contact_email="buyer@example.com")
-    periodic.deliver_outbox.call_local()
+    tasks.deliver_outbox.call_local()
     assert len(smtp_sink.to("buyer@example.com")) == 1

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from portal.core.database import utcnow
-from portal.notify.delivery import deliver_pending
+from portal.notify.jobs import deliver_pending
 from portal.notify.models import OutboxMessage
 from portal.notify.webhook import SIGNATURE_HEADER, signature
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from portal.core.errors import Conflict, ValidationFailed
 from portal.printing import pipeline
+from portal.printing.jobs import run_batch
 from portal.printing.models import PrintBatch, PrintBatchOrder
-from portal.printing.runner import run_batch
 from portal.printing.selection import Selection, order_ids, parse_numbers
 from portal.printing.services import create_batch, prepare_retry, request_cancel
 from portal.printing.storage import get_storage

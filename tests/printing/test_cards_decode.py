@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from portal.orders import services as orders
+from portal.printing.jobs import run_batch
 from portal.printing.layouts import LAYOUTS
-from portal.printing.runner import run_batch
 from portal.printing.selection import Selection
 from portal.printing.services import create_batch
 from portal.printing.storage import get_storage

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from portal.brand import services as brand
+from portal.brand.card_words import DEFAULT_WORDS, CardWords, check_words, problems
+from portal.brand.look import BrandLook
 from portal.core.errors import ValidationFailed
 from portal.printing.fetcher import ASSET_ORIGIN, FetchDenied, PrintAssetFetcher
 from portal.printing.layouts import get_layout
-from portal.printing.template import BrandLook, FilledCard, card_html, render
-from portal.printing.wording import DEFAULT_WORDS, CardWords, check_words, problems
+from portal.printing.template import FilledCard, card_html, render
 
 from .pdfcheck import text_of
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from portal.core.errors import ValidationFailed
-from portal.feedback.review_links import review_links
 from portal.reviews import services
+from portal.reviews.links import review_links
 from tests.helpers import csrf_from, login
 
 

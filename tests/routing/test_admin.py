@@ -70,10 +70,12 @@ def test_admin_adds_a_canned_reply_and_loads_defaults(client, db, factory):
 
     login(client, factory.staff("admin"))
     csrf = csrf_from(client.get("/staff/admin/routing/").text)
-    client.post("/staff/admin/routing/canned", data={
+    client.post("/staff/admin/canned-replies/", data={
         "csrf_token": csrf, "locale": "hy", "step": "thank", "title": "Merci", "body": "Շնորհակալ ենք, {first_name}"})
     assert db.session.scalar(select(CannedReply)).body == "Շնորհակալ ենք, {first_name}"
+    assert "Merci" in client.get("/staff/admin/canned-replies/").text
     client.post("/staff/admin/routing/defaults", data={"csrf_token": csrf})
+    client.post("/staff/admin/canned-replies/defaults", data={"csrf_token": csrf})
     assert db.session.scalar(select(Queue).where(Queue.key == "hotline")).is_hotline
     assert len(db.session.scalars(select(CannedReply)).all()) == 21
 

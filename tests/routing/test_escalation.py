@@ -7,7 +7,7 @@ from sqlalchemy import select
 from portal.core.database import utcnow
 from portal.notify.models import OutboxMessage
 from portal.queue import presence
-from portal.routing.escalation import run_escalations
+from portal.queue.escalation import run_escalations
 from portal.tickets import services as tickets
 
 
@@ -63,12 +63,12 @@ def test_owned_ticket_escalation_tells_the_owner_and_answered_ones_are_left_alon
 
 
 def test_escalation_job_runs_and_commits(app, db, factory):
-    from portal.tickets import periodic
+    from portal.queue import tasks
 
     ticket = factory.ticket()
     ticket.respond_goal_at = ticket.respond_limit_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
-    periodic.check_escalations.call_local()
+    tasks.check_escalations.call_local()
     db.session.rollback()
     db.session.refresh(ticket)
     assert ticket.escalation_level == 2

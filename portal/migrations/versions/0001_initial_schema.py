@@ -5,11 +5,50 @@ Revises:
 Create Date: 2026-11-23 12:39:00.151763
 
 """
-import portal.core.database
 import sqlalchemy as sa
 from alembic import op
 
-from portal.tickets.append_only import trigger_statements
+import portal.core.database
+
+# Frozen here as they were when this revision was written: later code may change, this may not.
+NO_DELETE = ("tickets", "messages", "audit_events", "ratings", "ticket_links")
+NO_UPDATE = ("messages", "audit_events", "ratings")
+
+
+def trigger_statements(dialect: str) -> list[str]:
+    """DDL that makes the database itself refuse deletes and edits."""
+    out: list[str] = []
+    if dialect == "sqlite":
+        for table in NO_DELETE:
+            out.append(
+                f"CREATE TRIGGER IF NOT EXISTS trg_{table}_no_delete BEFORE DELETE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} are never deleted'); END"
+            )
+        for table in NO_UPDATE:
+            out.append(
+                f"CREATE TRIGGER IF NOT EXISTS trg_{table}_no_update BEFORE UPDATE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} are never edited'); END"
+            )
+    elif dialect == "postgresql":
+        out.append(
+            "CREATE OR REPLACE FUNCTION portal_refuse_change() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION '% on % is not allowed', TG_OP, TG_TABLE_NAME; END; "
+            "$$ LANGUAGE plpgsql"
+        )
+        for table in NO_DELETE:
+            out.append(f"DROP TRIGGER IF EXISTS trg_{table}_no_delete ON {table}")
+            out.append(
+                f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION portal_refuse_change()"
+            )
+        for table in NO_UPDATE:
+            out.append(f"DROP TRIGGER IF EXISTS trg_{table}_no_update ON {table}")
+            out.append(
+                f"CREATE TRIGGER trg_{table}_no_update BEFORE UPDATE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION portal_refuse_change()"
+            )
+    return out
+
 
 # revision identifiers, used by Alembic.
 revision = '4618cb76da3b'

@@ -3,9 +3,10 @@
 Revision ID: 0003_workspace
 Revises: 4618cb76da3b
 """
-import portal.core.database
 import sqlalchemy as sa
 from alembic import op
+
+import portal.core.database
 
 revision = "0003_workspace"
 down_revision = "4618cb76da3b"

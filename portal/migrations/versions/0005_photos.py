@@ -3,9 +3,10 @@
 Revision ID: 0005_photos
 Revises: 4618cb76da3b
 """
-import portal.core.database
 import sqlalchemy as sa
 from alembic import op
+
+import portal.core.database
 
 revision = "0005_photos"
 down_revision = "4618cb76da3b"

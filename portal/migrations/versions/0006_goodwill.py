@@ -3,9 +3,10 @@
 Revision ID: 0006_goodwill
 Revises: 4618cb76da3b
 """
-import portal.core.database
 import sqlalchemy as sa
 from alembic import op
+
+import portal.core.database
 
 revision = "0006_goodwill"
 down_revision = "4618cb76da3b"

@@ -8,9 +8,10 @@ never make a later one stale.
 Revision ID: 0008_delivery_modified_at
 Revises: 0007_merge_rooms
 """
-import portal.core.database
 import sqlalchemy as sa
 from alembic import op
+
+import portal.core.database
 
 revision = "0008_delivery_modified_at"
 down_revision = "0007_merge_rooms"

@@ -1,8 +1,8 @@
 """Escalation (P3, P4): a ticket past its goal or limit is pushed to people.
 
-Level 1 when the goal passes, level 2 when the limit passes; each level
-notifies the owner and the leads once. An unclaimed ticket is also offered to
-the next available person: someone active in the workspace in the last
+Level 1 when the goal passes, level 2 when the limit passes; each level is
+recorded once on the ticket, and the outbox then notifies the owner and the
+leads. An unclaimed ticket is also offered to the next available person: someone active in the workspace in the last
 minutes (else any active agent), with the fewest open tickets.
 """
 
@@ -15,9 +15,9 @@ from sqlalchemy import func, or_, select
 
 from portal.auth.models import Role, StaffUser
 from portal.core.extensions import db
-from portal.notify import services as notify
 from portal.queue.models import TicketPresence
-from portal.tickets.models import AuditEvent, AuthorKind, Status, Ticket
+from portal.tickets.history import record
+from portal.tickets.models import Status, Ticket
 
 AVAILABLE_WINDOW = timedelta(minutes=10)
 BATCH = 500
@@ -66,18 +66,16 @@ def run_escalations(now: datetime) -> EscalationReport:
     for ticket in due:
         level = 2 if ticket.respond_limit_at <= now else 1
         ticket.escalation_level = level
-        notify.enqueue_escalation(ticket, level)
         detail = {"level": level}
         if ticket.owner_id is None:
             exclude = {ticket.offered_to_id} if ticket.offered_to_id else set()
             person = next_available(now, exclude) or next_available(now, set())
             if person is not None:
                 ticket.offered_to_id = person.id
-                notify.enqueue_staff_offer(ticket, person, level)
                 report.offered.append((ticket.id, person.id))
                 detail["offered_to"] = person.id
-        db.session.add(AuditEvent(ticket=ticket, action="system_escalated",
-                                  actor_kind=AuthorKind.SYSTEM, detail=detail))
+        # The outbox hears of it and tells the owner, the leads and the person offered the ticket.
+        record(ticket, "system_escalated", **detail)
         report.escalated.append((ticket.id, level))
     db.session.flush()
     return report

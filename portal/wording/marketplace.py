@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import current_app
 from sqlalchemy import select
 
-from portal.compliance.models import ComplianceSetting
 from portal.core.database import utcnow
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
 from portal.core.settings_cache import cached
+from portal.wording.models import ComplianceSetting
 
 MARKETPLACE_KEY = "marketplace"
 # Marketplaces whose rules forbid sending buyers to review elsewhere.

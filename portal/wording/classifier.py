@@ -17,7 +17,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from importlib import import_module
 
-from portal.compliance.normalise import Token, fold, sentences, tokens
+from portal.wording.normalise import Token, fold, sentences, tokens
 
 LANGUAGES = ("en", "fa", "hy", "ro")
 MAX_GAP = 2  # tokens allowed between the words of one phrase
@@ -74,7 +74,7 @@ class _Word:
 @lru_cache(maxsize=8)
 def _lexicon(lang: str) -> dict[str, list[tuple[str, tuple[_Word, ...]]]]:
     """The language's concepts, each phrase folded and stemmed like the text."""
-    concepts = import_module(f"portal.compliance.lexicon_{lang}").CONCEPTS
+    concepts = import_module(f"portal.wording.lexicon_{lang}").CONCEPTS
     compiled: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
     for concept, phrases in concepts.items():
         entries = []
@@ -191,7 +191,7 @@ def check(text: str, lang: str, *, marketplace: str | None = None) -> Verdict:
     """Classify `text` written in `lang` (en, fa, hy, ro). Pure: no database, no app.
 
     `marketplace` (e.g. "amazon") adds the marketplace rules. Use
-    `portal.compliance.check_text` to apply the shop's current setting.
+    `portal.wording.check_text` to apply the shop's current setting.
     """
     lang = (lang or "").replace("_", "-").split("-")[0].lower()
     if lang not in LANGUAGES:

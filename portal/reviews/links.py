@@ -1,7 +1,7 @@
-"""Public review links. Shown to every customer, whatever they rated (PRINCIPLES).
+"""Public review links. Shown to every customer, whatever they rated.
 
-The links come from the shop owner's table (portal/reviews), per platform and
-language; without any stored link, from the REVIEW_LINKS configuration. In
+The links come from the shop owner's table (`services.links_for`), per platform
+and language; without any stored link, from the REVIEW_LINKS configuration. In
 marketplace mode only the marketplace's own review pages are shown. Nothing
 here knows the customer or their rating, by design.
 """
@@ -9,14 +9,13 @@ here knows the customer or their rating, by design.
 from __future__ import annotations
 
 from flask import current_app
+from flask_babel import get_locale
+
+from portal.reviews.services import allowed_in_marketplace, links_for
+from portal.wording.marketplace import marketplace_mode
 
 
 def review_links(locale: str | None = None) -> list[dict]:
-    from flask_babel import get_locale
-
-    from portal.compliance.settings import marketplace_mode
-    from portal.reviews.services import allowed_in_marketplace, links_for
-
     locale = locale or str(get_locale() or "en")
     marketplace = marketplace_mode()
     stored = links_for(locale, marketplace)

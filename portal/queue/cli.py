@@ -6,8 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from portal.core.database import utcnow, write_intent
-from portal.core.extensions import db
+from portal.core.database import utcnow
+from portal.core.unit_of_work import unit_of_work
 
 
 @click.command("workspace-defaults")
@@ -17,10 +17,9 @@ def workspace_defaults_command() -> None:
     from portal.queue import canned
     from portal.routing import settings
 
-    with write_intent():
+    with unit_of_work():
         added = settings.load_defaults()
         replies = canned.load_defaults()
-        db.session.commit()
     click.echo(f"added: {', '.join(added) or 'no queues or rules'}; {replies} canned replies")
 
 
@@ -28,14 +27,13 @@ def workspace_defaults_command() -> None:
 @with_appcontext
 def workspace_tick_command() -> None:
     """Run escalations and follow-ups once (what `portal worker` does on its schedule)."""
-    from portal.routing.escalation import run_escalations
+    from portal.queue.escalation import run_escalations
     from portal.tickets.followup import FollowUpPolicy, run_follow_ups
 
-    with write_intent():
+    with unit_of_work():
         now = utcnow()
         escalations = run_escalations(now)
         follow_ups = run_follow_ups(now, FollowUpPolicy.from_config(current_app.config))
-        db.session.commit()
     click.echo(f"escalated {len(escalations.escalated)}, offered {len(escalations.offered)}, "
                f"reminded {len(follow_ups.reminded)}, auto-closed {len(follow_ups.auto_closed)}")
 

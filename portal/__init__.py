@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from portal.config import PROJECT_ROOT, load_config
+from portal.config import load_config
+from portal.core.paths import PROJECT_ROOT
 
 
 def create_app(config: dict | None = None) -> Flask:

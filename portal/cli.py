@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from portal.core.database import write_intent
-from portal.core.errors import DomainError
-from portal.core.extensions import db
+from portal import create_app
+from portal.api.cli import COMMANDS as API_COMMANDS
+from portal.auth.services import create_staff
+from portal.compliance.cli import compliance_report_command
+from portal.core.migrating import MigrateCommands, upgrade_to_heads
+from portal.core.unit_of_work import command_unit
+from portal.demo import ensure_demo_data
+from portal.goodwill.cli import COMMANDS as GOODWILL_COMMANDS
+from portal.notify.jobs import deliver_pending
+from portal.orders.cli import import_orders_command
+from portal.printing.cli import print_cards_command
+from portal.queue.cli import COMMANDS as WORKSPACE_COMMANDS
+from portal.wording.cli import check_wording_command
 
 
 def _create_app():
-    from portal import create_app
-
     return create_app()
 
 
@@ -33,19 +43,12 @@ def main() -> None:
 @with_appcontext
 def create_staff_command(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a staff account; the password comes from a prompt or stdin."""
-    from portal.auth.services import create_staff
-
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
-        with write_intent():
-            user = create_staff(email, name, role, password)
-            db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+    with command_unit():
+        user = create_staff(email, name, role, password)
     click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
 
 
@@ -54,14 +57,10 @@ def create_staff_command(email: str, role: str, name: str, password_stdin: bool)
 @with_appcontext
 def demo_command(count: int) -> None:
     """Set up a database with demo orders; print a staff login and scan URLs."""
-    from portal.core.migrating import upgrade_to_heads
-    from portal.demo import ensure_demo_data
-
     _adopt_instance_keys(current_app)
     upgrade_to_heads()
-    with write_intent():
+    with command_unit():
         result = ensure_demo_data(count)
-        db.session.commit()
     base = current_app.config["BASE_URL"]
     click.echo("")
     click.echo(f"Database: {current_app.config['SQLALCHEMY_DATABASE_URI']}")
@@ -79,8 +78,6 @@ def demo_command(count: int) -> None:
 @with_appcontext
 def deliver_mail_command(limit: int) -> None:
     """Send due messages from the outbox (run it from a timer or in a loop)."""
-    from portal.notify.jobs import deliver_pending
-
     report = deliver_pending(limit)
     click.echo(f"sent {report.sent}, failed {report.failed}")
     for error in report.errors:
@@ -92,10 +89,11 @@ def deliver_mail_command(limit: int) -> None:
 @with_appcontext
 def worker_command(workers: int) -> None:
     """Run the background job consumer (print batches, reminders, mail)."""
+    # Loaded here only: `portal` itself starts without the job queue.
     from huey.consumer import Consumer
 
     from portal.core import jobs
-    from portal.wiring import import_task_modules
+    from portal.wiring import import_task_modules  # the wiring imports this module
 
     import_task_modules()
     jobs.serve_app(current_app._get_current_object())
@@ -111,8 +109,6 @@ def write_keys_command() -> None:
 
 
 def write_instance_keys(app: Flask) -> list[str]:
-    from pathlib import Path
-
     folder = Path(app.instance_path)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -127,9 +123,6 @@ def write_instance_keys(app: Flask) -> list[str]:
 
 def _adopt_instance_keys(app: Flask) -> None:
     """Printed scan URLs must survive a restart: use keys kept in the instance folder."""
-    import os
-    from pathlib import Path
-
     write_instance_keys(app)
     for key in ("SECRET_KEY", "TOKEN_KEY"):
         if not os.environ.get(f"PORTAL_{key}"):
@@ -137,28 +130,10 @@ def _adopt_instance_keys(app: Flask) -> None:
 
 
 def register(app: Flask) -> None:
-    from portal.core.migrating import MigrateCommands
-
     app.cli.add_command(MigrateCommands())
     for command in (
         create_staff_command, demo_command, deliver_mail_command, write_keys_command, worker_command,
+        check_wording_command, compliance_report_command, print_cards_command, import_orders_command,
+        *GOODWILL_COMMANDS, *API_COMMANDS, *WORKSPACE_COMMANDS,
     ):
-        app.cli.add_command(command)
-    from portal.compliance.cli import compliance_report_command
-    from portal.goodwill.cli import COMMANDS as goodwill_commands
-    from portal.wording.cli import check_wording_command
-
-    for command in (check_wording_command, compliance_report_command, *goodwill_commands):
-        app.cli.add_command(command)
-    from portal.printing.cli import print_cards_command
-
-    app.cli.add_command(print_cards_command)
-    from portal.api.cli import COMMANDS as api_commands
-    from portal.orders.cli import import_orders_command
-
-    for command in (import_orders_command, *api_commands):
-        app.cli.add_command(command)
-    from portal.queue.cli import COMMANDS as workspace_commands
-
-    for command in workspace_commands:
         app.cli.add_command(command)

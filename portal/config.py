@@ -12,8 +12,7 @@ import secrets
 from pathlib import Path
 
 from portal.core.languages import SUPPORTED_LOCALES
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from portal.core.paths import PROJECT_ROOT
 
 
 class ConfigError(RuntimeError):
@@ -71,7 +70,6 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "MAIL_SENDER": _env("MAIL_SENDER", "care@example.com"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
-        "RATELIMIT_HEADERS_ENABLED": True,
         "RATE_LIMIT_SCAN": _env("RATE_LIMIT_SCAN", "30 per minute"),
         "RATE_LIMIT_LOGIN": _env("RATE_LIMIT_LOGIN", "10 per minute"),
         "RATE_LIMIT_REPORT": _env("RATE_LIMIT_REPORT", "20 per hour"),

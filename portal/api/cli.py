@@ -6,9 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from portal.api import keys
-from portal.core.database import write_intent
-from portal.core.errors import DomainError
-from portal.core.extensions import db
+from portal.core.unit_of_work import command_unit
 
 
 @click.command("create-api-key")
@@ -16,13 +14,8 @@ from portal.core.extensions import db
 @with_appcontext
 def create_api_key_command(name: str) -> None:
     """Create an API key; the key is printed once and stored only as a digest."""
-    try:
-        with write_intent():
-            key, secret = keys.create_key(name)
-            db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+    with command_unit():
+        key, secret = keys.create_key(name)
     click.echo(f"API key {key.id} ({key.name}) created. Keep it now; it cannot be shown again:",
                err=True)
     click.echo(secret)
@@ -33,13 +26,8 @@ def create_api_key_command(name: str) -> None:
 @with_appcontext
 def revoke_api_key_command(key_id: int) -> None:
     """Revoke an API key by its id (see list-api-keys); requests with it get 401 at once."""
-    try:
-        with write_intent():
-            key = keys.revoke_key(key_id)
-            db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+    with command_unit():
+        key = keys.revoke_key(key_id)
     click.echo(f"API key {key.id} ({key.name}) revoked.")
 
 

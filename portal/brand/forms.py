@@ -10,10 +10,11 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from portal.brand.card_words import DEFAULT_WORDS, LIMITS, CardWords
+from portal.core.languages import ENGLISH_NAMES, LANGUAGE_NAMES, SUPPORTED_LOCALES
 
 WORD_FIELDS = [f.name for f in fields(CardWords)]
-LANGUAGES = {"en": "English", "fa": "فارسی (Persian)", "hy": "Հայերեն (Armenian)",
-             "ro": "Română (Romanian)"}
+LANGUAGES = {code: LANGUAGE_NAMES[code] if code == "en" else f"{LANGUAGE_NAMES[code]} ({ENGLISH_NAMES[code]})"
+             for code in SUPPORTED_LOCALES}
 LABELS = {"headline": "Headline", "invitation": "Invitation", "scan": "Scan hint",
           "or_type": "Typed fallback (must contain {site})", "code_label": "Code label",
           "order_label": "Order label"}

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import click
 from flask.cli import with_appcontext
 
+from portal.compliance.report import as_csv, as_text, build
+
 
 def _day(value: str | None) -> datetime | None:
     if not value:
@@ -25,8 +27,6 @@ def _day(value: str | None) -> datetime | None:
 @with_appcontext
 def compliance_report_command(order_number, since, until, fmt) -> None:
     """The evidence: review links shown per order and rating, offers and their wording."""
-    from portal.compliance.report import as_csv, as_text, build
-
     try:
         report = build(_day(since), _day(until), order_number)
     except LookupError as exc:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from portal.auth.guards import staff_only
+from portal.auth.guards import requires, staff_only
 from portal.auth.models import Role
 from portal.compliance import report
 from portal.compliance.forms import MarketplaceForm, WordingForm
-from portal.core.errors import DomainError
-from portal.core.extensions import db
+from portal.web.unit_of_work import attempt
 from portal.wording import check_text
 from portal.wording import marketplace as settings
 
@@ -51,23 +50,16 @@ def index():
     market_form = MarketplaceForm(prefix="m", marketplace=settings.marketplace_mode() or "")
     return render_template("compliance/index.html", report=_report(), verdict=verdict,
                            wording_form=wording_form, market_form=market_form,
-                           is_admin=current_user.role.value == "admin", args=request.args)
+                           is_admin=current_user.is_admin, args=request.args)
 
 
 @bp.post("/marketplace")
+@requires(Role.ADMIN)
 def marketplace():
-    if current_user.role.value != "admin":
-        abort(403)
     form = MarketplaceForm(prefix="m")
     if form.validate_on_submit():
-        try:
+        with attempt(success="Marketplace mode saved."):
             settings.set_marketplace_mode(form.marketplace.data, current_user.id)
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            flash("Marketplace mode saved.", "success")
     return redirect(url_for("compliance.index"), code=303)
 
 

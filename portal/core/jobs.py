@@ -17,8 +17,8 @@ import os
 from flask import current_app, has_app_context
 from huey import RedisHuey, SqliteHuey
 
-from portal.config import PROJECT_ROOT
 from portal.core.extensions import db
+from portal.core.paths import PROJECT_ROOT
 from portal.core.unit_of_work import unit_of_work
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 SUPPORTED_LOCALES = ("en", "fa", "hy", "ro")
 RTL_LOCALES = frozenset({"fa"})
+# Each language by its own name (what a speaker looks for in a language menu), and in English.
+LANGUAGE_NAMES = {"en": "English", "fa": "فارسی", "hy": "Հայերեն", "ro": "Română"}
+ENGLISH_NAMES = {"en": "English", "fa": "Persian", "hy": "Armenian", "ro": "Romanian"}
 
 
 def base_language(locale: str | None) -> str:

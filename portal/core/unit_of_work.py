@@ -4,7 +4,8 @@ Services change rows and flush; they never commit. The entry point wraps its
 calls in `unit_of_work()`, which declares the intent to write (SQLite then
 takes its write lock when the transaction begins) and commits once at the end,
 or rolls everything back if anything failed. Web views use
-`portal.web.unit_of_work`, which adds what a page needs (a flash, a status).
+`portal.web.unit_of_work`, which adds what a page needs (a flash, a status);
+commands use `command_unit`, which turns a refusal into the command's error.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+import click
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from portal.core.database import write_intent
-from portal.core.errors import Conflict
+from portal.core.errors import Conflict, DomainError
 from portal.core.extensions import db
 
 T = TypeVar("T")
@@ -33,6 +35,16 @@ def unit_of_work() -> Iterator[Session]:
         except BaseException:
             db.session.rollback()
             raise
+
+
+@contextlib.contextmanager
+def command_unit() -> Iterator[Session]:
+    """`unit_of_work` for a `portal` command: a refusal becomes the command's error message."""
+    try:
+        with unit_of_work() as session:
+            yield session
+    except DomainError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def commit_retrying(session: Session, unit: Callable[[], tuple[bool, T]], attempts: int = 3) -> T:

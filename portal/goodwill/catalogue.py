@@ -7,10 +7,11 @@ from sqlalchemy import select
 from portal.auth.models import Role
 from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import db
+from portal.core.languages import SUPPORTED_LOCALES
 from portal.goodwill.models import Gesture, GestureKind, RoleLimit
 from portal.wording import check_text
 
-LANGUAGES = ("en", "fa", "hy", "ro")
+LANGUAGES = SUPPORTED_LOCALES
 UNLIMITED = 10**12
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
-from portal.core.database import write_intent
-from portal.core.errors import DomainError
-from portal.core.extensions import db
+from portal.core.unit_of_work import command_unit
+from portal.goodwill import coupons, ledger
+from portal.goodwill.catalogue import ensure_default_catalogue
 
 
 @click.command("goodwill-ledger")
@@ -15,8 +15,6 @@ from portal.core.extensions import db
 @with_appcontext
 def ledger_command(as_csv: bool) -> None:
     """Every goodwill offer: what, to whom, by whom, approved by whom, cost, outcome."""
-    from portal.goodwill import ledger
-
     data = list(ledger.rows(ledger.offers_between()))
     if as_csv:
         click.echo(ledger.to_csv(data), nl=False)
@@ -34,15 +32,8 @@ def ledger_command(as_csv: bool) -> None:
 @with_appcontext
 def redeem_command(code: str, ref: str) -> None:
     """Mark a goodwill coupon code as used (once; expired and used codes are refused)."""
-    from portal.goodwill import coupons
-
-    try:
-        with write_intent():
-            coupon = coupons.redeem(code, ref)
-            db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+    with command_unit():
+        coupon = coupons.redeem(code, ref)
     click.echo(f"redeemed: offer #{coupon.offer_id}, at {coupon.redeemed_at:%Y-%m-%d %H:%M} UTC")
 
 
@@ -50,11 +41,8 @@ def redeem_command(code: str, ref: str) -> None:
 @with_appcontext
 def catalogue_command() -> None:
     """Add the default gestures (15 % coupon, free shipping, refund, letter) if missing."""
-    from portal.goodwill.catalogue import ensure_default_catalogue
-
-    with write_intent():
+    with command_unit():
         made = ensure_default_catalogue()
-        db.session.commit()
     click.echo(f"added {len(made)} gesture(s)")
 
 

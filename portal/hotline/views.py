@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from portal.auth.guards import staff_only
 from portal.auth.models import Role
-from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.hotline import services as hotline
 from portal.hotline.forms import CallbackForm, CallLogForm
@@ -20,6 +19,7 @@ from portal.hotline.models import CallbackRequest
 from portal.hotline.panel import calendar_and_slot_minutes, slot_choices
 from portal.orders.customer import require_order
 from portal.tickets.customer import bind_ticket
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("hotline", __name__)
 staff_bp = Blueprint("hotline_staff", __name__, url_prefix="/staff/hotline")
@@ -37,7 +37,8 @@ def callback():
         form.submission_key.data = str(uuid.uuid4())
         form.phone.data = order.phone
     if form.validate_on_submit():
-        try:
+        # A refusal here is a slot taken meanwhile: said on the slot field, in the customer's words.
+        with attempt(flash_refusal=False) as outcome:
             result, _created = hotline.request_callback(
                 order, submission_key=form.submission_key.data, phone=form.phone.data,
                 slot_start=datetime.fromisoformat(form.slot.data), note=form.note.data,
@@ -45,11 +46,9 @@ def callback():
                 goal_minutes=current_app.config["SLA_GOAL_MINUTES"],
                 limit_minutes=current_app.config["SLA_LIMIT_MINUTES"],
             )
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
+        if not outcome.ok:
             form.slot.errors = [*form.slot.errors, _("This time is no longer free; please choose another.")]
-            current_app.logger.info("callback refused: %s", exc)
+            current_app.logger.info("callback refused: %s", outcome.error)
         else:
             bind_ticket(result.ticket)
             flash(_("Thank you. We will call you at the time you chose."), "success")
@@ -71,12 +70,6 @@ def log_call(callback_id: int):
     if not form.validate_on_submit():
         flash("Choose the outcome of the call.", "error")
         return redirect(target, code=303)
-    try:
+    with attempt(success="Call logged."):
         hotline.log_call(callback, current_user, form.outcome.data, form.note.data)
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        flash("Call logged.", "success")
     return redirect(target, code=303)

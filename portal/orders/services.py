@@ -88,16 +88,6 @@ def order_id_for_token(token: str) -> int | None:
     return row.id
 
 
-def find_by_token(token: str) -> Order | None:
-    """Malformed and unknown tokens both give None, so callers answer alike."""
-    if not tokens.well_formed(token):
-        return None
-    order = db.session.scalar(select(Order).where(Order.token_digest == tokens.digest(token)))
-    if order is None or not tokens.matches(token, order.token_digest):
-        return None
-    return order
-
-
 def find_by_code(typed: str) -> Order | None:
     code = tokens.normalise_code(typed)
     if len(code) != tokens.CODE_LENGTH or set(code) - set(tokens.CODE_ALPHABET):

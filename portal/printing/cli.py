@@ -15,7 +15,7 @@ from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.printing import services
 from portal.printing.layouts import DEFAULT_LAYOUT, LAYOUTS
-from portal.printing.models import DONE
+from portal.printing.models import DONE, PrintBatch
 from portal.printing.selection import Selection, parse_numbers
 from portal.printing.storage import get_storage
 
@@ -51,8 +51,6 @@ def print_cards_command(out, unprinted, since, until, numbers, numbers_file, lay
     try:
         with write_intent():
             if retry_id:
-                from portal.printing.models import PrintBatch
-
                 batch = db.session.get(PrintBatch, retry_id)
                 if batch is None:
                     raise click.ClickException(f"no print batch {retry_id}")

@@ -14,7 +14,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from portal.config import PROJECT_ROOT
+from portal.core.paths import PROJECT_ROOT
 
 ASSET_ORIGIN = "https://print-assets.invalid/"
 PRINT_ROOT = PROJECT_ROOT / "print"

@@ -21,7 +21,6 @@ from sqlalchemy import select
 
 from portal.auth.guards import staff_only
 from portal.auth.models import Role
-from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.printing import services
 from portal.printing.forms import BatchActionForm, NewBatchForm
@@ -29,6 +28,7 @@ from portal.printing.layouts import LAYOUTS
 from portal.printing.models import DONE, PrintBatch
 from portal.printing.selection import Selection, parse_numbers
 from portal.printing.storage import get_storage
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("printing", __name__, url_prefix="/staff/print")
 
@@ -71,13 +71,10 @@ def create():
                                layouts=LAYOUTS), 400
     chosen = Selection(unprinted=form.unprinted.data, since=form.since.data,
                        until=form.until.data, numbers=parse_numbers(form.numbers.data))
-    try:
+    with attempt() as outcome:
         batch = services.create_batch(chosen, form.layout.data, created_by_id=current_user.id)
         batch_id = batch.id  # read before the commit: touching it after would begin anew
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+    if not outcome.ok:
         batches = db.session.scalars(select(PrintBatch).order_by(PrintBatch.id.desc()).limit(30))
         return render_template("printing/index.html", form=form, batches=list(batches),
                                layouts=LAYOUTS), 422
@@ -121,13 +118,8 @@ def download(batch_id: int):
 def cancel(batch_id: int):
     batch = _batch_or_404(batch_id)
     if BatchActionForm().validate_on_submit():
-        try:
+        with attempt(success="Cancel requested: no PDF is delivered for this batch."):
             services.request_cancel(batch)
-            db.session.commit()
-            flash("Cancel requested: no PDF is delivered for this batch.", "success")
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
     return redirect(url_for("printing.show", batch_id=batch_id), code=303)
 
 
@@ -136,14 +128,10 @@ def retry(batch_id: int):
     batch = _batch_or_404(batch_id)
     if not BatchActionForm().validate_on_submit():
         abort(400)
-    try:
+    with attempt() as outcome:
         services.prepare_retry(batch)
-        db.session.commit()
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("printing.show", batch_id=batch_id), code=303)
-    _enqueue(batch_id)
+    if outcome.ok:
+        _enqueue(batch_id)
     return redirect(url_for("printing.show", batch_id=batch_id), code=303)
 
 

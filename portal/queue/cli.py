@@ -7,17 +7,18 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from portal.core.database import utcnow
-from portal.core.unit_of_work import unit_of_work
+from portal.core.unit_of_work import command_unit
+from portal.queue import canned
+from portal.queue.escalation import run_escalations
+from portal.routing import settings
+from portal.tickets.followup import FollowUpPolicy, run_follow_ups
 
 
 @click.command("workspace-defaults")
 @with_appcontext
 def workspace_defaults_command() -> None:
     """Add the default queues, routing rules and canned replies (existing ones are kept)."""
-    from portal.queue import canned
-    from portal.routing import settings
-
-    with unit_of_work():
+    with command_unit():
         added = settings.load_defaults()
         replies = canned.load_defaults()
     click.echo(f"added: {', '.join(added) or 'no queues or rules'}; {replies} canned replies")
@@ -27,10 +28,7 @@ def workspace_defaults_command() -> None:
 @with_appcontext
 def workspace_tick_command() -> None:
     """Run escalations and follow-ups once (what `portal worker` does on its schedule)."""
-    from portal.queue.escalation import run_escalations
-    from portal.tickets.followup import FollowUpPolicy, run_follow_ups
-
-    with unit_of_work():
+    with command_unit():
         now = utcnow()
         escalations = run_escalations(now)
         follow_ups = run_follow_ups(now, FollowUpPolicy.from_config(current_app.config))

@@ -6,11 +6,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
 from portal.auth.guards import staff_only
 from portal.auth.models import Role
-from portal.core.errors import DomainError
 from portal.core.extensions import db
 from portal.reviews import services
 from portal.reviews.forms import ReviewLinkForm
 from portal.reviews.models import ReviewLink
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("reviews", __name__, url_prefix="/staff/review-links")
 
@@ -26,7 +26,7 @@ def index(link_id: int | None = None):
         abort(404)
     form = ReviewLinkForm(obj=link)
     if form.validate_on_submit():
-        try:
+        with attempt(success="Review link saved.") as outcome:
             if link is None:
                 services.add_link(platform=form.platform.data, locale=form.locale.data,
                                   name=form.name.data, url=form.url.data,
@@ -34,12 +34,7 @@ def index(link_id: int | None = None):
             else:
                 services.update_link(link, name=form.name.data, url=form.url.data,
                                      position=form.position.data or 0, active=form.active.data)
-            db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            flash("Review link saved.", "success")
+        if outcome.ok:
             return redirect(url_for("reviews.index"), code=303)
     elif form.errors:
         flash("Please check the form: " + "; ".join(

@@ -91,12 +91,6 @@ class Calendar:
             return start <= at
         return False
 
-    def next_open(self, at: datetime) -> datetime | None:
-        """`at` itself when open, else the start of the next open interval."""
-        for start, _end in self._intervals_from(at):
-            return start
-        return None
-
     def add_business_minutes(self, start: datetime, minutes: float) -> datetime:
         """The instant when `minutes` of open time have passed since `start`."""
         if self.always_open:

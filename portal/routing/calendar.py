@@ -37,11 +37,6 @@ def stored_calendar() -> BusinessCalendar | None:
     return db.session.scalar(select(BusinessCalendar).order_by(BusinessCalendar.id).limit(1))
 
 
-def zone_name() -> str:
-    row = stored_calendar()
-    return row.timezone if row else current_app.config.get("BUSINESS_TIMEZONE", "UTC")
-
-
 def to_calendar(row: BusinessCalendar | None, listed: set[date] | None = None) -> Calendar:
     if row is None:
         # Nothing configured: every minute counts, in the configured zone.

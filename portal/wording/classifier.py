@@ -17,9 +17,11 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from importlib import import_module
 
+from portal.core.languages import SUPPORTED_LOCALES
 from portal.wording.normalise import Token, fold, sentences, tokens
 
-LANGUAGES = ("en", "fa", "hy", "ro")
+# Every language the portal speaks has a lexicon here (lexicon_<code>.py).
+LANGUAGES = SUPPORTED_LOCALES
 MAX_GAP = 2  # tokens allowed between the words of one phrase
 
 SUPPRESSION = {"REMOVE": "remove", "CHANGE": "change", "DELAY": "delay or divert",

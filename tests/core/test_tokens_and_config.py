@@ -28,10 +28,10 @@ def test_raw_scan_token_is_not_stored_anywhere(app, db, factory):
 
 def test_lookup_finds_the_order_and_rejects_others(app, factory):
     order, token = factory.order()
-    assert orders.find_by_token(token).id == order.id
-    assert orders.find_by_token(tokens.new_token()) is None
-    assert orders.find_by_token("short") is None
-    assert orders.find_by_token(token + "x") is None
+    assert orders.order_id_for_token(token) == order.id
+    assert orders.order_id_for_token(tokens.new_token()) is None
+    assert orders.order_id_for_token("short") is None
+    assert orders.order_id_for_token(token + "x") is None
 
 
 def test_scan_token_depends_on_the_key(app, factory):

@@ -68,7 +68,7 @@ def ensure_demo_data(count: int) -> DemoResult:
             if i in (2, 3):
                 _demo_ticket(order, i)
         result.scan_urls.append((number, orders.scan_url(order, cfg["TOKEN_KEY"], cfg["BASE_URL"])))
-    from portal.goodwill.demo import ensure_goodwill_demo
+    from portal.demo.goodwill import ensure_goodwill_demo
 
     ensure_goodwill_demo()
     return result

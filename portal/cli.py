@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 import sys
@@ -24,6 +25,10 @@ from portal.orders.cli import import_orders_command
 from portal.printing.cli import print_cards_command
 from portal.queue.cli import COMMANDS as WORKSPACE_COMMANDS
 from portal.wording.cli import check_wording_command
+
+# Each room's Huey tasks and schedules, for the consumer. The web app loads the job
+# queue on its first enqueue, not at start.
+TASK_MODULES = ("portal.printing.tasks", "portal.tickets.tasks", "portal.queue.tasks", "portal.notify.tasks")
 
 
 def _create_app():
@@ -93,9 +98,9 @@ def worker_command(workers: int) -> None:
     from huey.consumer import Consumer
 
     from portal.core import jobs
-    from portal.wiring import import_task_modules  # the wiring imports this module
 
-    import_task_modules()
+    for name in TASK_MODULES:  # registers every room's tasks and schedules with the queue
+        importlib.import_module(name)
     jobs.serve_app(current_app._get_current_object())
     Consumer(jobs.huey, workers=workers, worker_type="thread").run()
 

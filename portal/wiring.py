@@ -3,12 +3,11 @@
 `create_app` calls `init_extensions` and `register_blueprints`; nothing else in
 the portal attaches itself to the app. The extension points are all here:
 the outbox's subscription to tickets' history, the template helpers the rooms
-offer, each room's blueprints, and (for `portal worker`) each room's tasks.
+offer, and each room's blueprints. (Each room's background tasks are listed
+for the consumer in `cli.TASK_MODULES`.)
 """
 
 from __future__ import annotations
-
-import importlib
 
 from flask import Flask, g, request
 from flask_babel import get_locale
@@ -57,9 +56,6 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 BLUEPRINTS = (feedback, auth, queue, desk, photos, compliance, goodwill, goodwill_customer, reviews,
               printing, card_sample, brand, hotline, hotline_staff, routing_admin, canned, code,
               imports, webhooks, api)
-# Each room's Huey tasks and schedules. Imported by the consumer (`portal worker`) only:
-# the web app loads the job queue on its first enqueue, not at start.
-TASK_MODULES = ("portal.printing.tasks", "portal.tickets.tasks", "portal.queue.tasks", "portal.notify.tasks")
 
 
 def init_extensions(app: Flask) -> None:
@@ -120,9 +116,3 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     cli.register(app)
-
-
-def import_task_modules() -> None:
-    """Register every room's tasks with the queue (the consumer needs all of them)."""
-    for name in TASK_MODULES:
-        importlib.import_module(name)

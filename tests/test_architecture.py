@@ -39,6 +39,7 @@ class Import:
     name: str | None  # the imported name, for `from target import name`
     line: int
     in_function: bool
+    bound_as: str  # the name the importing module uses for it
 
 
 def module_name(path: Path) -> str:
@@ -60,11 +61,13 @@ def imports_of(module: str, tree: ast.Module) -> list[Import]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("portal"):
             for alias in node.names:
-                found.append(Import(module, node.module, alias.name, node.lineno, id(node) in in_function))
+                found.append(Import(module, node.module, alias.name, node.lineno, id(node) in in_function,
+                                    alias.asname or alias.name))
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("portal"):
-                    found.append(Import(module, alias.name, None, node.lineno, id(node) in in_function))
+                    found.append(Import(module, alias.name, None, node.lineno, id(node) in in_function,
+                                        alias.asname or alias.name.split(".")[0]))
     return found
 
 
@@ -118,7 +121,7 @@ def test_rooms_depend_one_way(code, rooms):
             elif rank[target] > rank[source]:
                 kind = "a layer imports" if source in LAYERS else "imports a later room,"
                 wrong.append(f"{module}:{imp.line} ({source}) {kind} {target}: {imp.target}")
-    assert wrong == [], "imports against the layout:\n" + "\n".join(wrong)
+    assert wrong == [], "imports against the layout:\n" + "\n".join(sorted(set(wrong)))
 
 
 def test_no_pair_of_rooms_imports_each_other(code, rooms):
@@ -137,13 +140,13 @@ def test_no_module_uses_another_rooms_private_names(code, rooms):
             if imp.name and imp.name.startswith("_") and target_room(imp, rooms) != source:
                 wrong.append(f"{module}:{imp.line} imports {imp.target}.{imp.name}")
             if target_room(imp, rooms) != source:
-                aliases[imp.name or imp.target.split(".")[-1]] = imp.target
+                aliases[imp.bound_as] = imp.target
         # `services._audit(...)` through an imported module is the same thing.
         for node in ast.walk(tree):
             if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
                     and isinstance(node.value, ast.Name) and node.value.id in aliases):
                 wrong.append(f"{module}:{node.lineno} uses {node.value.id}.{node.attr}")
-    assert wrong == [], "private names used across rooms:\n" + "\n".join(wrong)
+    assert wrong == [], "private names used across rooms:\n" + "\n".join(sorted(set(wrong)))
 
 
 def test_only_entry_points_commit(code):
@@ -162,3 +165,34 @@ def test_only_entry_points_commit(code):
 def test_top_level_modules_are_the_apps_wiring_only():
     loose = sorted(p.stem for p in PORTAL.glob("*.py") if p.stem != "__init__")
     assert loose == ["cli", "config", "models", "wiring"]
+
+
+def test_no_module_imports_itself_back_through_others(code):
+    """No circle of module-level imports (a circle works only by the order modules load in)."""
+    graph: dict[str, set[str]] = {}
+    for module, tree in code.items():
+        targets = set()
+        for imp in imports_of(module, tree):
+            if imp.in_function:
+                continue
+            full = f"{imp.target}.{imp.name}" if imp.name else imp.target
+            targets.add(full if full in code else imp.target)
+        graph[module] = {t for t in targets if t in code and t != module}
+    # A package's __init__ importing its own submodules is how a package offers its API.
+    for module in graph:
+        graph[module] = {t for t in graph[module] if not (module.startswith(t + ".") and t in code)}
+    circles, state = [], {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == "open":
+                circles.append(" → ".join(path[path.index(nxt):] + [nxt]))
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert circles == [], "module-level import circles:\n" + "\n".join(circles)

@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
+from portal.core.extensions import db
+
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
@@ -25,8 +27,6 @@ def init_migrate(app: Flask):
     """
     if "migrate" not in app.extensions:
         from flask_migrate import Migrate
-
-        from portal.core.extensions import db
 
         Migrate(app, db, directory=MIGRATIONS, render_as_batch=True)
     return app.extensions["migrate"]

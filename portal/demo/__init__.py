@@ -14,6 +14,7 @@ from portal.auth.models import StaffUser
 from portal.auth.services import create_staff
 from portal.core.database import utcnow
 from portal.core.extensions import db
+from portal.demo.goodwill import ensure_goodwill_demo
 from portal.orders import services as orders
 from portal.orders.models import Order
 from portal.tickets import services as tickets
@@ -68,8 +69,6 @@ def ensure_demo_data(count: int) -> DemoResult:
             if i in (2, 3):
                 _demo_ticket(order, i)
         result.scan_urls.append((number, orders.scan_url(order, cfg["TOKEN_KEY"], cfg["BASE_URL"])))
-    from portal.demo.goodwill import ensure_goodwill_demo
-
     ensure_goodwill_demo()
     return result
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
+from portal.core.database import utcnow
 from portal.core.extensions import db
 from portal.hotline.models import CallbackRequest, CallbackStatus
 from portal.orders.models import Order
@@ -94,8 +95,6 @@ def _search(stmt, text: str):
 
 def queue(view: str, staff_id: int, filters: Filters | None = None, now: datetime | None = None,
           limit: int = PAGE) -> list[Ticket]:
-    from portal.core.database import utcnow
-
     now = now or utcnow()
     filters = filters or Filters()
     stmt = select(Ticket).options(joinedload(Ticket.owner), joinedload(Ticket.order),

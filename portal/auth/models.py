@@ -32,6 +32,8 @@ class StaffUser(UserMixin, db.Model):
     )
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
+    # The language of this person's staff pages and emails.
+    locale: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
     # Changing it (password change, deactivation) logs out every session.
     session_nonce: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -43,7 +43,7 @@ def _date(ctx, param, value):
 @with_appcontext
 def print_cards_command(out, unprinted, since, until, numbers, numbers_file, layout, retry_id):
     """Print insert cards for the chosen orders into one print-ready PDF."""
-    # Imported here: the runner loads the PDF writer (pikepdf, fontTools), which
+    # Imported here: the print job loads the PDF writer (pikepdf, fontTools), which
     # the other commands do not need at start-up.
     from portal.printing.jobs import run_batch
 

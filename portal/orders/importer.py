@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from portal.core.database import bulk_writes
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import NO_ROWS, ImportRefused
-from portal.orders.reading import Batch, unpack
+from portal.orders.reading import Batch
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
 # rewrites most pages of the token-digest indexes (see database.bulk_writes).
@@ -56,10 +56,10 @@ class ImportHooks:
 
 
 def _orders(batch: Batch, result: ImportResult, rejects: list) -> list[tuple]:
-    """Count the batch's rejected orders into `rejects`; the others as (line, rows, record, packed)."""
+    """Count the batch's rejected orders into `rejects`; the others as (line, rows, record)."""
     result.rejected += len(batch.rejected)
     rejects.extend(batch.rejected)
-    return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
+    return batch.orders
 
 
 def _report(hooks: ImportHooks, rejects: list) -> None:
@@ -69,14 +69,14 @@ def _report(hooks: ImportHooks, rejects: list) -> None:
 
 
 def _plan(orders, outcomes) -> tuple[list, list]:
-    """What the write pass will do: orders to create, as (line, record), and to update, as
-    (line, packed); orders already stored exactly so need no second look."""
+    """What the write pass will do: orders to create and to update, each as (line, record);
+    orders already stored exactly so need no second look."""
     creates, updates = [], []
-    for (line, _, record, packed), outcome in zip(orders, outcomes, strict=True):
+    for (line, _, record), outcome in zip(orders, outcomes, strict=True):
         if outcome.kind == "created":
             creates.append((line, record))
         elif outcome.kind == "updated":
-            updates.append((line, packed))
+            updates.append((line, record))
     return creates, updates
 
 
@@ -140,7 +140,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
          hooks: ImportHooks) -> ImportResult:
     apply = functools.partial(_apply, key=key, source_name=source_name)
     size = os.path.getsize(path)
-    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
+    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH)
     result = ImportResult()
     if valid_rows_only:
         try:
@@ -181,7 +181,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         for lines, rows, updates, position in spill.read(spill_file, stored):
             rejects = []
             if updates:
-                apply([(line, [], unpack(packed)) for line, packed in updates], write=True,
+                apply([(line, [], record) for line, record in updates], write=True,
                       result=result, rejects=rejects)
             if rows and not upsert.insert_planned(rows, source=source_name, dates_stored=stored):
                 # Another writer stored one of these orders since the check: plan them again.

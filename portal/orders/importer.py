@@ -15,9 +15,7 @@ for rows already stored. Reading and checking the rows is `reading.py`.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import tempfile
 from collections.abc import Callable
@@ -89,34 +87,9 @@ def _apply(orders, *, key, source_name, write, result: ImportResult, rejects: li
     return outcomes
 
 
-@contextlib.contextmanager
-def _collect_per_batch():
-    """Collect garbage once per batch instead of every few hundred allocations.
-
-    An import allocates millions of short-lived, acyclic objects while a batch of
-    them stays alive; the automatic collector would walk that batch (and promote it)
-    over and over, a third of a 100,000-row import's time. `_batch_finished` runs
-    the young generations between batches once enough objects have survived, so
-    anything cyclic is still freed.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-# Objects allocated and not yet freed since the last collection; past this, collect.
-_GC_YOUNG_LIMIT = 200_000
-
-
 def _batch_finished(hooks: ImportHooks, phase: str, position: int) -> None:
     hooks.progress(phase, position)
     hooks.batch_done(phase)
-    if gc.get_count()[0] > _GC_YOUNG_LIMIT:
-        gc.collect(1)
 
 
 def _counted(result: ImportResult) -> int:
@@ -130,7 +103,7 @@ def _no_rows() -> ImportResult:
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
-    with _collect_per_batch(), bulk_writes():
+    with bulk_writes():
         return _run(path, encoding=encoding, delimiter=delimiter, mapping=mapping, key=key,
                     valid_rows_only=valid_rows_only, source_name=source_name, tz=tz,
                     hooks=hooks or ImportHooks())

@@ -21,13 +21,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from portal.core.database import bulk_writes
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import NO_ROWS, ImportRefused
 from portal.orders.reading import Batch
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
-# rewrites most pages of the token-digest indexes (see database.bulk_writes).
+# rewrites many pages of the token-digest indexes, whose keys are random.
 BATCH = 10_000
 
 
@@ -103,10 +102,9 @@ def _no_rows() -> ImportResult:
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
-    with bulk_writes():
-        return _run(path, encoding=encoding, delimiter=delimiter, mapping=mapping, key=key,
-                    valid_rows_only=valid_rows_only, source_name=source_name, tz=tz,
-                    hooks=hooks or ImportHooks())
+    return _run(path, encoding=encoding, delimiter=delimiter, mapping=mapping, key=key,
+                valid_rows_only=valid_rows_only, source_name=source_name, tz=tz,
+                hooks=hooks or ImportHooks())
 
 
 def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_name, tz,

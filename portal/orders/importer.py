@@ -3,9 +3,10 @@
 All or nothing by default: a first pass reads the whole file and plans every
 row against the database without writing; if any row would be rejected (or
 the file cannot be read to the end) nothing is written and the report lists
-every rejected row. Only then does the second pass write, committing per
-batch so the embedded SQLite never holds its write lock for long and the
-progress figures are real. With `valid_rows_only` there is a single pass
+every rejected row. Only then does the second pass write what the first one
+planned (spill.py), without reading the file again, committing per batch so
+the embedded SQLite never holds its write lock for long and the progress
+figures are real. With `valid_rows_only` there is a single pass
 that writes the good rows and reports the others.
 
 A crash in the middle of the write pass leaves the batches committed so far;

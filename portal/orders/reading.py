@@ -1,10 +1,11 @@
 """Reading and checking an orders CSV: rows grouped into orders, in batches.
 
 Parsing, grouping and checking rows needs no database; the importer matches
-each batch against the database afterwards. Consecutive rows with the same order number are one order (Shopify writes
-one row per line item, with the order's fields on the first); their items
-add up, and values that contradict each other refuse the order. The same
-order listed again further down is refused, in whichever batch it falls.
+each batch against the database afterwards. Consecutive rows with the same
+order number are one order (Shopify writes one row per line item, with the
+order's fields on the first); their items add up, and values that contradict
+each other refuse the order. The same order listed again further down is
+refused, in whichever batch it falls (repeats.py).
 """
 
 from __future__ import annotations

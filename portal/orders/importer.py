@@ -103,13 +103,7 @@ def _no_rows() -> ImportResult:
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
-    return _run(path, encoding=encoding, delimiter=delimiter, mapping=mapping, key=key,
-                valid_rows_only=valid_rows_only, source_name=source_name, tz=tz,
-                hooks=hooks or ImportHooks())
-
-
-def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_name, tz,
-         hooks: ImportHooks) -> ImportResult:
+    hooks = hooks or ImportHooks()
     apply = functools.partial(_apply, key=key, source_name=source_name)
     size = os.path.getsize(path)
     batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH)

@@ -94,27 +94,8 @@ def _sqlite_on_connect(dbapi_connection, connection_record):
     cursor.close()
 
 
-# A bulk import writes tens of thousands of rows into tables with randomly keyed indexes
-# (token digests): each commit touches most of their pages. A bigger page cache and rarer
-# WAL checkpoints for that work alone cut its time by half; everything else keeps
-# SQLite's defaults (2 MB cache, checkpoint at 1000 pages).
-_bulk_writes: contextvars.ContextVar[bool] = contextvars.ContextVar("bulk_writes", default=False)
-_SQLITE_PRAGMAS = {False: ("PRAGMA cache_size=-2000", "PRAGMA wal_autocheckpoint=1000"),
-                   True: ("PRAGMA cache_size=-16000", "PRAGMA wal_autocheckpoint=10000")}
-
-
-def bulk_writes():
-    return _raised(_bulk_writes)
-
-
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(conn):
     if conn.dialect.name != "sqlite":
         return
-    bulk = _bulk_writes.get()
-    info = conn.connection.info  # per pooled connection: the pragmas are per connection too
-    if info.get("bulk_writes", False) != bulk:
-        for pragma in _SQLITE_PRAGMAS[bulk]:
-            conn.exec_driver_sql(pragma)
-        info["bulk_writes"] = bulk
     conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")

@@ -3,9 +3,10 @@
 All or nothing by default: a first pass reads the whole file and plans every
 row against the database without writing; if any row would be rejected (or
 the file cannot be read to the end) nothing is written and the report lists
-every rejected row. Only then does the second pass write, committing per
-batch so the embedded SQLite never holds its write lock for long and the
-progress figures are real. With `valid_rows_only` there is a single pass
+every rejected row. Only then does the second pass write what the first one
+planned (spill.py), without reading the file again, committing per batch so
+the embedded SQLite never holds its write lock for long and the progress
+figures are real. With `valid_rows_only` there is a single pass
 that writes the good rows and reports the others.
 
 A crash in the middle of the write pass leaves the batches committed so far;
@@ -15,21 +16,18 @@ for rows already stored. Reading and checking the rows is `reading.py`.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from portal.core.database import bulk_writes
 from portal.orders import reading, spill, upsert
 from portal.orders.csv_source import NO_ROWS, ImportRefused
-from portal.orders.reading import Batch, unpack
+from portal.orders.reading import Batch
 
 # Rows per lookup and per commit. Large batches keep the number of commits low: each one
-# rewrites most pages of the token-digest indexes (see database.bulk_writes).
+# rewrites many pages of the token-digest indexes, whose keys are random.
 BATCH = 10_000
 
 
@@ -56,10 +54,10 @@ class ImportHooks:
 
 
 def _orders(batch: Batch, result: ImportResult, rejects: list) -> list[tuple]:
-    """Count the batch's rejected orders into `rejects`; the others as (line, rows, record, packed)."""
+    """Count the batch's rejected orders into `rejects`; the others as (line, rows, record)."""
     result.rejected += len(batch.rejected)
     rejects.extend(batch.rejected)
-    return [(line, rows, unpack(packed), packed) for line, rows, packed in batch.orders]
+    return batch.orders
 
 
 def _report(hooks: ImportHooks, rejects: list) -> None:
@@ -69,14 +67,14 @@ def _report(hooks: ImportHooks, rejects: list) -> None:
 
 
 def _plan(orders, outcomes) -> tuple[list, list]:
-    """What the write pass will do: orders to create, as (line, record), and to update, as
-    (line, packed); orders already stored exactly so need no second look."""
+    """What the write pass will do: orders to create and to update, each as (line, record);
+    orders already stored exactly so need no second look."""
     creates, updates = [], []
-    for (line, _, record, packed), outcome in zip(orders, outcomes, strict=True):
+    for (line, _, record), outcome in zip(orders, outcomes, strict=True):
         if outcome.kind == "created":
             creates.append((line, record))
         elif outcome.kind == "updated":
-            updates.append((line, packed))
+            updates.append((line, record))
     return creates, updates
 
 
@@ -89,34 +87,9 @@ def _apply(orders, *, key, source_name, write, result: ImportResult, rejects: li
     return outcomes
 
 
-@contextlib.contextmanager
-def _collect_per_batch():
-    """Collect garbage once per batch instead of every few hundred allocations.
-
-    An import allocates millions of short-lived, acyclic objects while a batch of
-    them stays alive; the automatic collector would walk that batch (and promote it)
-    over and over, a third of a 100,000-row import's time. `_batch_finished` runs
-    the young generations between batches once enough objects have survived, so
-    anything cyclic is still freed.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-# Objects allocated and not yet freed since the last collection; past this, collect.
-_GC_YOUNG_LIMIT = 200_000
-
-
 def _batch_finished(hooks: ImportHooks, phase: str, position: int) -> None:
     hooks.progress(phase, position)
     hooks.batch_done(phase)
-    if gc.get_count()[0] > _GC_YOUNG_LIMIT:
-        gc.collect(1)
 
 
 def _counted(result: ImportResult) -> int:
@@ -130,17 +103,10 @@ def _no_rows() -> ImportResult:
 def run_import(path: str, *, encoding: str, delimiter: str, mapping: dict[str, int], key: str,
                valid_rows_only: bool = False, source_name: str = "csv", tz: str = "UTC",
                hooks: ImportHooks | None = None) -> ImportResult:
-    with _collect_per_batch(), bulk_writes():
-        return _run(path, encoding=encoding, delimiter=delimiter, mapping=mapping, key=key,
-                    valid_rows_only=valid_rows_only, source_name=source_name, tz=tz,
-                    hooks=hooks or ImportHooks())
-
-
-def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_name, tz,
-         hooks: ImportHooks) -> ImportResult:
+    hooks = hooks or ImportHooks()
     apply = functools.partial(_apply, key=key, source_name=source_name)
     size = os.path.getsize(path)
-    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH, size)
+    batches = functools.partial(reading.read_batches, path, encoding, delimiter, mapping, tz, BATCH)
     result = ImportResult()
     if valid_rows_only:
         try:
@@ -181,7 +147,7 @@ def _run(path, *, encoding, delimiter, mapping, key, valid_rows_only, source_nam
         for lines, rows, updates, position in spill.read(spill_file, stored):
             rejects = []
             if updates:
-                apply([(line, [], unpack(packed)) for line, packed in updates], write=True,
+                apply([(line, [], record) for line, record in updates], write=True,
                       result=result, rejects=rejects)
             if rows and not upsert.insert_planned(rows, source=source_name, dates_stored=stored):
                 # Another writer stored one of these orders since the check: plan them again.

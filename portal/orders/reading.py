@@ -1,16 +1,11 @@
-"""Reading and checking an orders CSV, in a second process when the file is large.
+"""Reading and checking an orders CSV: rows grouped into orders, in batches.
 
-Parsing 100,000 CSV rows, grouping them into orders and checking each one is
-pure Python work that needs no database. A large file is therefore read in a
-worker process (worker.py) while the importer matches the batch before
-against the database and makes its new orders ready to write: the two halves
-of the check pass run on two cores.
-
-Consecutive rows with the same order number are one order (Shopify writes
-one row per line item, with the order's fields on the first); their items
-add up, and values that contradict each other refuse the order. The same
-order listed again further down is refused, in whichever batch it falls. Orders travel
-packed (`pack`): plain tuples that marshal can carry, dates as ISO text.
+Parsing, grouping and checking rows needs no database; the importer matches
+each batch against the database afterwards. Consecutive rows with the same
+order number are one order (Shopify writes one row per line item, with the
+order's fields on the first); their items add up, and values that contradict
+each other refuse the order. The same order listed again further down is
+refused, in whichever batch it falls (repeats.py).
 """
 
 from __future__ import annotations
@@ -19,27 +14,23 @@ import contextlib
 import operator
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from typing import NamedTuple
 
 from portal.core.errors import ValidationFailed
 from portal.core.spreadsheet import restore
-from portal.orders import worker
 from portal.orders.csv_source import FIELDS, CsvSource, ImportRefused, fallback_columns
-from portal.orders.records import ITEMS_MAX, TOO_MANY_ITEMS, OrderRecord, clean_order, item
+from portal.orders.records import ITEMS_MAX, TOO_MANY_ITEMS, clean_order, item
 from portal.orders.repeats import Repeats
 
 ORDER_FIELDS = ("number", "external_id", "customer_name", "email", "phone", "locale", "country",
                 "ordered_at", "items")
 _LINE = operator.itemgetter(0)
 _DIGITS = re.compile(r"\D")
-# Below this size a worker process costs more to start than it saves.
-WORKER_MIN_BYTES = 1 << 20
 
 
 class Batch(NamedTuple):
     position: int  # bytes of the file read so far
-    orders: list  # checked: (line, raw rows, packed order)
+    orders: list  # checked: (line, raw rows, OrderRecord)
     rejected: list  # (line, reason, raw rows)
 
 
@@ -166,30 +157,17 @@ def _groups(source: CsvSource, mapping: dict[str, int]):
         yield current
 
 
-def pack(record: OrderRecord) -> tuple:
-    when = record.ordered_at.isoformat() if record.ordered_at else None
-    return (record.number, record.external_id, record.customer_name, record.email, record.phone,
-            record.locale, record.country, when, record.items)
-
-
-def unpack(packed) -> OrderRecord:
-    number, external_id, name, email, phone, locale, country, when, items = packed
-    return OrderRecord(number, external_id, name, email, phone, locale, country,
-                       datetime.fromisoformat(when) if when else None, items)
-
-
-def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
-          batch_size: int) -> Iterator[tuple]:
-    """Batches as plain tuples (marshal takes no subclass); an unreadable file ends with a
-    1-tuple, the reason, after the rows before it."""
+def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
+                 batch_size: int) -> Iterator[Batch]:
+    """The file's orders in batches; raises ImportRefused after the rows before an unreadable line."""
     orders: list = []
     rejected: list = []
     repeats = Repeats()
 
-    def batch() -> tuple:
+    def batch() -> Batch:
         checked = repeats.drop_earlier(orders, rejected)
         rejected.sort(key=_LINE)
-        return (source.position, checked, rejected)
+        return Batch(source.position, checked, rejected)
 
     with CsvSource(path, encoding, delimiter) as source, contextlib.closing(repeats):
         try:
@@ -200,7 +178,7 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
                                               (group.raw.get("external_id") or "").strip())
                     if repeat or group.error:
                         raise ValidationFailed(repeat or group.error)
-                    orders.append((group.line, group.rows, pack(clean_order(group.fields(), group.items, tz))))
+                    orders.append((group.line, group.rows, clean_order(group.fields(), group.items, tz)))
                 except ValidationFailed as exc:
                     rejected.append((group.line, group.reason(str(exc)), group.rows))
                 # Rejected orders count too: a file of bad rows must not pile up in memory.
@@ -208,19 +186,7 @@ def _read(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz:
                     yield batch()
                     repeats.end_batch()
                     orders, rejected = [], []
-        except ImportRefused as exc:
-            yield batch()
-            yield (str(exc),)
-            return
+        except ImportRefused:
+            yield batch()  # the rows before the line that cannot be read
+            raise
         yield batch()
-
-
-def read_batches(path: str, encoding: str, delimiter: str, mapping: dict[str, int], tz: str,
-                 batch_size: int, size: int) -> Iterator[Batch]:
-    """The file's orders in batches; raises ImportRefused after the rows before an unreadable line."""
-    args = (path, encoding, delimiter, mapping, tz, batch_size)
-    produced = _read(*args) if size < WORKER_MIN_BYTES else worker.stream(_read, args, "CSV reader")
-    for message in produced:
-        if len(message) == 1:  # the file cannot be read further
-            raise ImportRefused(message[0])
-        yield Batch(*message)

@@ -62,7 +62,7 @@ class Repeats:
                                      "(SELECT key FROM json_each(?))", (min(lines.values()), json.dumps(lines))))
 
     def drop_earlier(self, orders: list, rejected: list) -> list:
-        """The batch's checked orders (line, rows, packed) that no earlier batch listed; the
+        """The batch's checked orders (line, rows, record) that no earlier batch listed; the
         others go to `rejected`. This batch's keys are stored for the batches after it."""
         if self._db is None:
             return orders
@@ -71,12 +71,12 @@ class Repeats:
         if not numbers and not external_ids:
             return orders
         kept = []
-        for line, rows, packed in orders:
-            repeat = _repeat(packed[0], packed[1], numbers, external_ids)
+        for line, rows, record in orders:
+            repeat = _repeat(record.number, record.external_id, numbers, external_ids)
             if repeat:
                 rejected.append((line, repeat, rows))
             else:
-                kept.append((line, rows, packed))
+                kept.append((line, rows, record))
         return kept
 
     def end_batch(self) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from portal.core.bulk import insert_rows
 from portal.orders.models import Order
@@ -31,23 +31,3 @@ def test_bulk_rows_read_back_like_orm_rows(app, db):
     stored = db.session.execute(select(Order.__table__.c.ordered_at).where(Order.number.in_(["ORM-1", "BULK-1"]))).all()
     assert stored[0] == stored[1]
 
-
-def test_sqlite_bulk_writes_get_a_bigger_cache_and_rarer_checkpoints_then_the_defaults_again(app, db):
-    import pytest
-
-    from portal.core.database import bulk_writes, write_intent
-
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite connection settings")
-
-    def settings():
-        with write_intent():
-            values = (db.session.execute(text("PRAGMA cache_size")).scalar(),
-                      db.session.execute(text("PRAGMA wal_autocheckpoint")).scalar())
-            db.session.commit()
-        return values
-
-    assert settings() == (-2000, 1000)
-    with bulk_writes():
-        assert settings() == (-16000, 10000)
-    assert settings() == (-2000, 1000)

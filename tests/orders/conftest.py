@@ -21,15 +21,3 @@ def write_csv(tmp_path):
 
     return write
 
-
-@pytest.fixture(params=["in_process", "fork", "spawn"])
-def csv_reader(request, monkeypatch):
-    """Read the file here, or in a worker process as large files are (forked, or spawned
-    as in a threaded server). Returns how many worker processes were started."""
-    from portal.orders import reading, worker
-
-    started = []
-    if request.param != "in_process":
-        monkeypatch.setattr(reading, "WORKER_MIN_BYTES", 0)
-        monkeypatch.setattr(worker, "_start_method", lambda: started.append(request.param) or request.param)
-    return started

@@ -9,9 +9,6 @@ import pytest
 from .shopify_export import HEADERS, row
 from .test_csv_import import count, order, run
 
-# Read here, in a forked and in a spawned worker process, as in test_csv_import.
-pytestmark = pytest.mark.usefixtures("csv_reader")
-
 
 def rejects(path) -> list[tuple[str, str]]:
     with open(f"{path}.rejected.csv", encoding="utf-8-sig", newline="") as f:
@@ -209,8 +206,7 @@ def test_a_file_of_invalid_rows_is_read_in_bounded_batches(write_csv):
     from portal.orders.reading import read_batches
 
     path = write_csv("Order Number,Email\n" + "".join(f"Z-{n},not-an-email\n" for n in range(25)))
-    batches = list(read_batches(str(path), "utf-8", ",", {"number": 0, "email": 1}, "UTC", 10,
-                                path.stat().st_size))
+    batches = list(read_batches(str(path), "utf-8", ",", {"number": 0, "email": 1}, "UTC", 10))
     assert [len(b.rejected) for b in batches] == [10, 10, 5]  # not all 25 held at once
     assert all(not b.orders for b in batches)
 

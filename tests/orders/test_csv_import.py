@@ -14,10 +14,6 @@ from portal.orders.models import Order
 
 from .shopify_export import export_rows
 
-# Every test here runs three times: file read in this process, in a forked and in a spawned
-# worker process (see the csv_reader fixture).
-pytestmark = pytest.mark.usefixtures("csv_reader")
-
 HEADER = "Order Number,Customer Name,Email,Phone,Country,Order Date,Items\n"
 
 
@@ -214,13 +210,11 @@ def test_an_order_split_over_distant_rows_is_refused_not_merged(app, db, write_c
         assert "4,order J-1 is listed more than once" in f.read()
 
 
-def test_the_worker_process_reads_and_checks_the_file_when_asked_to(app, db, write_csv, csv_reader, request):
+def test_a_file_of_many_orders_is_read_checked_and_stored_with_their_tokens(app, db, write_csv):
     path = write_csv(HEADER + "".join(f"W-{n},Jane Doe,j{n}@example.com,,GB,2026-01-05,Mug\n" for n in range(30)))
     result = run(app, path)
     assert result.exit_code == 0, result.output
     assert "created 30," in result.output
-    kind = request.node.callspec.params["csv_reader"]
-    assert csv_reader == ([] if kind == "in_process" else [kind])
     stored = order(db, "W-7")
     assert stored.items == [{"name": "Mug", "qty": 1}]
     assert stored.token_digest == tokens.digest(orders.scan_token(stored, app.config["TOKEN_KEY"]))

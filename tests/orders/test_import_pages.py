@@ -58,7 +58,6 @@ def test_agents_and_strangers_cannot_import(client, factory):
     assert client.post("/staff/imports/", data={"csrf_token": token}).status_code == 403
 
 
-@pytest.mark.usefixtures("csv_reader")  # also with the worker process of a large file
 def test_upload_preview_import_and_report(lead_client, db, import_folder):
     content = ("Order Number;Client;E-mail\nP-1;<script>alert(1)</script>;p1@example.com\n"
                "P-2;Bob;p2@example.com\n").encode("utf-8-sig")
@@ -97,7 +96,6 @@ def test_headers_that_are_not_recognised_are_mapped_by_hand(lead_client, db):
     assert db.session.scalar(select(Order.customer_name).where(Order.number == "M-1")) == "Ann"
 
 
-@pytest.mark.usefixtures("csv_reader")  # also with the worker process of a large file
 def test_invalid_rows_refuse_the_import_then_the_valid_rows_can_be_imported(lead_client, db):
     content = b'Order Number,Email\nV-1,ok@example.com\nV-2,"=cmd|\' /C calc\'!A0"\n'
     location = upload(lead_client, content).headers["Location"]

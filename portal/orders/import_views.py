@@ -26,6 +26,7 @@ from portal.orders.csv_source import ImportRefused
 from portal.orders.export import REJECT_COLUMNS, csv_text, rejection_lines, safe_row
 from portal.orders.import_forms import StartAgainForm, UploadForm, chosen_mapping, mapping_form
 from portal.orders.intake_models import ImportRun
+from portal.web.unit_of_work import attempt
 
 bp = Blueprint("imports", __name__, url_prefix="/staff/imports")
 
@@ -77,15 +78,12 @@ def upload():
         return _index(form, 400)
     folder, stored = _folder(), import_runs.new_stored_name()
     form.file.data.save(folder / stored)
-    try:
+    with attempt() as outcome:
         run = import_runs.create_run(folder=folder, stored_name=stored,
                                      filename=form.file.data.filename, staff_id=current_user.id)
         import_runs.let_go_of_stale_uploads(folder)
-        db.session.commit()
-    except ValidationFailed as exc:
-        db.session.rollback()
-        (folder / stored).unlink(missing_ok=True)
-        flash(str(exc), "error")
+    if not outcome.ok:
+        (folder / stored).unlink(missing_ok=True)  # a refused file is not kept
         return _index(form, 400)
     return redirect(url_for("imports.show", run_id=run.id), code=303)
 

@@ -29,10 +29,18 @@ class Reason:
     sentence: str  # the offending sentence (folded)
     evidence: tuple[str, ...]  # the phrases that triggered it
     suggestion: str  # one compliant rewrite, in the writer's language
+    lang: str = "en"
 
     def __str__(self) -> str:
         quoted = ", ".join(f'"{e}"' for e in self.evidence)
         return f"{self.title}. {self.message} ({quoted}) «{self.sentence}»"
+
+    def summary(self, lang: str | None = None) -> str:
+        """One line for a refusal message: the rule, the phrases and the rewrite, in the writer's language."""
+        lang = lang or self.lang
+        found = ", ".join(f"«{e}»" for e in self.evidence)
+        return (f"{self.title} ({messages.say(messages.FOUND, lang)}: {found}). {self.message} "
+                f"{messages.say(messages.TRY, lang)}: «{self.suggestion}»")
 
 
 @dataclass
@@ -76,7 +84,7 @@ def _reason(code: str, clause, concepts: tuple[str, ...], lang: str) -> Reason:
     evidence = clause.evidence(*concepts) or (clause.text,)
     return Reason(code, messages.say(messages.TITLES[code], lang), messages.say(messages.WHY[code], lang),
                   clause.text, tuple(e for e in evidence if e != "qmark"),
-                  messages.say(messages.REWRITES[code], lang))
+                  messages.say(messages.REWRITES[code], lang), lang)
 
 
 def check(text: str, lang: str, *, marketplace: str | None = None) -> Verdict:

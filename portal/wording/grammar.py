@@ -5,7 +5,7 @@ phrase matches a token by its Snowball stem ("removing" matches "remove"), as
 a glob on the folded token when it holds ``*``, or as that exact form only
 when it ends in ``=`` (Persian and Armenian words, and idioms to mask, always
 match as written). The words of a phrase may be up to two tokens apart
-("do *not* ever post"); a phrase of one word matches one token.
+("do *not* ever post"; three for particle verbs, none around "instead"); a phrase of one word matches one token.
 
 Matching runs in three passes, so that a phrase which only looks like a
 concept cannot be read as one:
@@ -30,7 +30,10 @@ from importlib import import_module
 
 from portal.wording.normalise import Token, phrase_words, tokens
 
-MAX_GAP = 2  # tokens allowed between the words of one phrase
+MAX_GAP = 2  # tokens allowed between the words of one phrase ("do *not* ever post")
+# Particle verbs reach further ("take the Instagram story down"); a negation or "instead" must stand
+# right by its word, or "nu este în regulă" (it is not right) would read as "nu în" (not on).
+GAPS = {"REMOVE": 3, "CHANGE": 3, "EXCLUSIVE": 0}
 PASSES = ("MASK", "ASSURANCE")  # matched first, and their tokens taken out
 # Persian and Armenian entries are written in the forms they match (or as globs): their Snowball
 # stems cut too deep for a checker (Persian دادگاه "court" and دادیم "we gave" share a stem).
@@ -169,7 +172,7 @@ def _extend(words: tuple[_Word, ...], toks: list[Token | None], start: int, gap:
 
 
 def _spans(lexicon: _Lexicon, toks: list[Token | None], only: str | None,
-           gap: int) -> dict[str, list[tuple[int, int]]]:
+           gap: int | None) -> dict[str, list[tuple[int, int]]]:
     """Concept → spans of its phrases in the live tokens: `only` one concept, or all but the passes."""
     found: dict[str, list[tuple[int, int]]] = {}
     for start, token in enumerate(toks):
@@ -179,7 +182,8 @@ def _spans(lexicon: _Lexicon, toks: list[Token | None], only: str | None,
             if (concept != only) if only else (concept in PASSES):
                 continue
             words = lexicon.phrases[concept][number]
-            end = _extend(words, toks, start, gap if len(words) > 1 else 0)
+            allowed = GAPS.get(concept, MAX_GAP) if gap is None else gap
+            end = _extend(words, toks, start, allowed if len(words) > 1 else 0)
             if end is not None and (start, end) not in found.setdefault(concept, []):
                 found[concept].append((start, end))
     return found
@@ -201,7 +205,7 @@ def read(sentence: str, langs: tuple[str, ...]) -> Clause:
                     _add(clause, concept, Hit(" ".join(surfaces[start:end]), start, end))
             for start, end in spans:
                 toks[start:end] = [None] * (end - start)
-        for concept, spans in _spans(lexicon, toks, None, MAX_GAP).items():
+        for concept, spans in _spans(lexicon, toks, None, None).items():
             for start, end in spans:
                 _add(clause, concept, Hit(" ".join(surfaces[start:end]), start, end))
     return clause

@@ -7,14 +7,17 @@ reads as a condition) and emoji as ``happyface`` / ``sadface`` / "N stars".
 
 CONCEPTS = {
     "PLATFORM": [
-        "google", "gogle", "trustpilot", "trust pilot", "yelp", "facebook", "fb", "instagram", "insta",
-        "tiktok", "tik tok", "youtube", "twitter", "tweet*", "reddit", "tripadvisor", "trip advisor",
+        "google", "gogle", "trustpilot", "trust pilot", "yelp", "facebook", "fb", "instagram",
+        "insta",
+        "tiktok", "tik tok", "youtube", "twitter", "tweet*", "reddit", "tripadvisor",
+        "trip advisor",
         "amazon", "ebay", "etsy", "emag", "olx", "telegram", "whatsapp", "linkedin", "pinterest",
         "threads", "digikala", "torob", "divar", "sitejabber", "feefo", "reviews.io", "bbb",
         # Persian, Armenian and Romanian spellings
         "گوگل", "فیسبوک", "فیس بوک", "اینستاگرام", "اینستا", "تلگرام", "یوتیوب", "توییتر", "آمازون",
         "دیجیکالا", "دیجی کالا", "ترب", "دیوار", "تراستپایلت", "تیک تاک", "ایکس",
-        "գուգլ*", "ֆեյսբուք*", "ինստագրամ*", "տիկտոկ*", "յութուբ*", "թվիթեր*", "ամազոն*", "թելեգրամ*",
+        "գուգլ*", "ֆեյսբուք*", "ինստագրամ*", "տիկտոկ*", "յութուբ*", "թվիթեր*", "ամազոն*",
+        "թելեգրամ*",
     ],
     "URL": ["weblink="],
     "CONDITION": ["qmark="],

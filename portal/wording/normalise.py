@@ -20,7 +20,8 @@ diacritics, is folded the same way as its lexicon. What each step is for:
   ``qmark``, which the lexicons list as a condition (in Armenian a colon is
   the full stop people type, so there it still ends the sentence).
 - Emoji: a run of stars (⭐⭐⭐⭐⭐) reads as "5 stars", smiling faces and a
-  thumbs-up as ``happyface``, frowning ones as ``sadface``.
+  thumbs-up as ``happyface``, frowning ones as ``sadface``; a currency sign
+  ($ € £ ֏ ﷼) as ``money``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ _QUESTION = re.compile(r"[?:]+")
 _STARS = re.compile(r"[\u2b50\u2605\U0001f31f](?:\s*[\u2b50\u2605\U0001f31f])*")
 _HAPPY = re.compile("[\U0001f600-\U0001f60d\U0001f642\U0001f917\U0001f929\U0001f970\U0001f60a\U0001f44d"
                     "\u2764\U0001f496\U0001f495\U0001f499\U0001f49a\U0001f49b\U0001f64f\u263a]")
+_CURRENCY = re.compile("[$€£¥₽\u058f\ufdfc]")  # a sum of money reads as "money": a benefit
 _SAD = re.compile("[\U0001f61e-\U0001f62d\U0001f641\u2639\U0001f44e\U0001f620\U0001f621\U0001f614"
                   "\U0001f615\U0001f610\U0001f611]")
 _WORD = re.compile(r"[^\W_]+")
@@ -89,6 +91,7 @@ def fold(text: str) -> str:
 
 def _emoji(text: str) -> str:
     text = _STARS.sub(lambda m: f" {len(m.group().replace(' ', ''))} stars ", text)
+    text = _CURRENCY.sub(" money ", text)
     return _SAD.sub(" sadface ", _HAPPY.sub(" happyface ", text))
 
 

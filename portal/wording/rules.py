@@ -32,15 +32,16 @@ POSTING = ("CONTENT", "POST")
 
 # Where the object of a verb stands, in tokens before and after it: English and Romanian put it
 # after the verb, Persian and Armenian before (subject, object, verb).
-OBJECT_SPAN = {"en": (1, 3), "ro": (3, 4), "fa": (6, 2), "hy": (6, 3)}
+OBJECT_SPAN = {"en": (1, 3), "ro": (3, 4), "fa": (6, 2), "hy": (6, 5)}
 PRONOUNS = frozenset({"it", "them", "this", "that"})
+AND = frozenset({"and", "or", "و", "یا", "եւ", "կամ", "si", "sau"})
 
 
 def _by_us(c: Clause, hit) -> bool:
     """The shop is the subject: "we"/"I" just before; in Persian and Armenian, a first-person verb just after."""
-    if any(hit.start - 3 <= w.start < hit.start for w in c.hits.get("WE", [])):
-        return True
-    return c.lang in ("fa", "hy") and any(hit.end <= w.start <= hit.end + 1 for w in c.hits.get("WE", []))
+    if c.lang in ("fa", "hy"):  # the subject comes first and ما/մենք is also "our": read the verb's ending
+        return any(hit.end <= w.start <= hit.end + 1 for w in c.hits.get("WE", []))
+    return any(hit.start - 3 <= w.start < hit.start for w in c.hits.get("WE", []))
 
 
 def _customer_does(c: Clause, action: str) -> bool:
@@ -51,7 +52,10 @@ def _customer_does(c: Clause, action: str) -> bool:
         if _by_us(c, hit):
             continue
         objects = _all(c, ACTED_ON + ("POST",))
-        if any(hit.start - before <= o.start <= hit.end - 1 + after for o in objects):
+        # "remove the photos and the comment": a list of objects reaches further
+        listed = any(w in AND for w in words[max(0, hit.start - before):hit.end + after])
+        reach = after + 3 if listed else after
+        if any(hit.start - before - (3 if listed else 0) <= o.start <= hit.end - 1 + reach for o in objects):
             return True
         # "your review … could you take it down?": a pronoun stands for content named earlier
         if objects and any(w in PRONOUNS for w in words[hit.start + 1:hit.end + 2]):
@@ -74,6 +78,15 @@ def _unassured(c: Clause, concept: str) -> bool:
                for h in c.hits.get(concept, []))
 
 
+def _assured(c: Clause) -> bool:
+    """The sentence says nothing depends on a review, and asks nothing: no request, no "but", no benefit tied.
+
+    "It does not depend on any review you post, change or do not post" lists what the customer
+    may do; "whatever you think, please do not post it" still asks something.
+    """
+    return c.has("ASSURANCE") and not c.has("BENEFIT", "LINK", "REQUEST", "CONTRAST")
+
+
 def _instead_of_posting(c: Clause) -> bool:
     """"Instead of reviewing …": before the posting in English, Romanian and Persian, after it in Armenian."""
     public = POSTING + ("PLATFORM", "PUBLIC")
@@ -84,6 +97,8 @@ def _instead_of_posting(c: Clause) -> bool:
 
 def suppression(c: Clause) -> tuple[str, ...]:
     """Asking to remove, change, hold back or not publish public content."""
+    if _assured(c):
+        return ()
     found: list[str] = []
     assured = c.has("ASSURANCE") and not c.has("BENEFIT", "LINK")
     for action in ("REMOVE", "CHANGE"):
@@ -95,7 +110,7 @@ def suppression(c: Clause) -> tuple[str, ...]:
         found += ["PROHIBIT_SAY"]
     if c.has("DELAY") and c.near("DELAY", POSTING + ("PUBLIC", "PLATFORM"), 6) and not assured:
         delayed = [h for h in _all(c, POSTING) if not _by_us(c, h)]
-        if delayed or c.has("PUBLIC"):
+        if delayed or c.has("PUBLIC") or (c.has("PLATFORM") and c.has("SAY")):
             found += ["DELAY"]
     if _instead_of_posting(c):
         found += ["EXCLUSIVE"]
@@ -183,7 +198,8 @@ def marketplace(c: Clause, mode: str) -> tuple[str, ...]:
 def praise_then_benefit(previous: Clause, c: Clause) -> tuple[str, ...]:
     """"Thanks for the five stars! Here is a coupon.": a benefit right after praise for a review."""
     praised = previous.has("STARS") or previous.near("POSITIVE", ("CONTENT",), 2)
-    if praised and not previous.has("NEUTRAL") and c.has("BENEFIT") and not c.has("ASSURANCE"):
+    if (praised and not previous.has("NEUTRAL", "ASPIRE") and c.has("BENEFIT")
+            and not c.has("ASSURANCE")):
         c.hits.setdefault("PRAISED", []).extend(previous.hits.get("STARS", []) + previous.hits.get("POSITIVE", []))
         return ("PRAISED", "BENEFIT", "LINK")
     return ()

@@ -9,6 +9,22 @@ from portal.wording.normalise import fold, sentences
 
 REFUSED = [
     # (language, text, expected reason code)
+    # The three sentences of issue 18, and their equivalents.
+    ("en", "Remove your post on Facebook and we will refund the shipping.", "review_suppression"),
+    ("en", "Happy customers: please review us on Google. Unhappy? Contact us instead.", "review_gating"),
+    ("en", "Please don't post anything online until we've fixed this.", "review_suppression"),
+    ("fa", "پستتان را در فیسبوک حذف کنید تا هزینه ارسال را برگردانیم.", "review_suppression"),
+    ("fa", "مشتریان راضی: لطفاً در گوگل به ما امتیاز بدهید. ناراضی هستید؟ به جای آن با ما تماس بگیرید.",
+     "review_gating"),
+    ("fa", "لطفاً تا وقتی این مشکل را حل نکرده‌ایم چیزی در اینترنت منتشر نکنید.", "review_suppression"),
+    ("hy", "Ջնջեք ձեր գրառումը Facebook-ում, և մենք կվերադարձնենք առաքման գումարը։", "review_suppression"),
+    ("hy", "Գոհ հաճախորդներ՝ խնդրում ենք կարծիք թողնել Google-ում։ Դժգոհ եք? Փոխարենը կապվեք մեզ հետ։",
+     "review_gating"),
+    ("hy", "Խնդրում ենք ոչինչ չհրապարակել համացանցում, մինչեւ մենք չլուծենք խնդիրը։", "review_suppression"),
+    ("ro", "Ștergeți postarea de pe Facebook și vă returnăm costul transportului.", "review_suppression"),
+    ("ro", "Clienți mulțumiți: vă rugăm să ne evaluați pe Google. Nemulțumit? Contactați-ne în schimb.",
+     "review_gating"),
+    ("ro", "Vă rugăm să nu postați nimic online până nu rezolvăm problema.", "review_suppression"),
     ("en", "We will refund you in full if you remove your review.", "review_suppression"),
     ("en", "Please don't post a review until we have sorted this out.", "review_suppression"),
     ("en", "Leave us a review and get 20% off your next order!", "review_incentive"),

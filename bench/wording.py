@@ -4,8 +4,9 @@ The corpus (tests/wording/corpus/<lang>.<part>.jsonl) was written in parts,
 each only after the rules were frozen for it (docs/wording-rules.md, "How
 the rules were measured"): "dev" while the rules were written; "heldout"
 after the first freeze (its figures at that freeze are in the docs; it was
-then used to improve the rules); "heldout2" after the second freeze, never
-used to change them. Figures are printed per part, per language (refuse or
+then used to improve the rules); "heldout2" after the second freeze (then
+used for the third round); "heldout3" after the third freeze, never used to
+change them. Figures are printed per part, per language (refuse or
 accept) and per rule (a sentence labelled with a rule counts as found only
 when that rule refused it), then for all parts together. The last line is
 one JSON object.

@@ -107,6 +107,9 @@ def check(text: str, lang: str, *, marketplace: str | None = None) -> Verdict:
         if previous and "review_incentive" not in verdict.codes:
             if concepts := rules.praise_then_benefit(previous, clause):
                 verdict.reasons.append(_reason("review_incentive", clause, concepts, lang))
+        if previous and "review_suppression" not in verdict.codes:
+            if concepts := rules.pronoun_suppression(previous, clause):
+                verdict.reasons.append(_reason("review_suppression", clause, concepts, lang))
         previous = clause
         if marketplace and (concepts := rules.marketplace(clause, marketplace.lower())):
             verdict.reasons.append(_reason("marketplace", clause, concepts, lang))

@@ -19,7 +19,7 @@ CONCEPTS = {
         "helped us change", "help us get better", "thank you for your review",
         "thanks for your review", "thank you for the review",
         "thank you for your feedback", "thank you for your comment", "thank you for your rating",
-        "thank you for your honest review", "thank you for", "thanks for", "grateful for",
+        "thank you for your honest review",
         "we review", "we will review", "we are reviewing", "under review", "review your request",
         "review your case", "review your claim", "review your order", "review your message",
         "review your photos", "review the terms", "review our terms", "review our policy",
@@ -29,6 +29,8 @@ CONCEPTS = {
         "is it solved", "is your problem solved", "your review link", "review links", "links below",
     ],
     "ASSURANCE": [
+        "changes nothing", "nothing changes", "change nothing",
+        "optional", "you can edit", "you can delete", "you may edit", "you may delete",
         "regardless", "whatever you", "whether or not", "whether you", "no matter", "not depend",
         "does not depend", "not conditional", "unconditional*", "no strings", "free to",
         "feel free",
@@ -83,6 +85,7 @@ CONCEPTS = {
         "not trustpilot", "not amazon", "not instagram", "not the internet", "not put",
     ],
     "REMOVE": [
+        "pull", "pull it",
         "remove", "delete", "take down", "take off", "withdraw", "retract", "erase", "pull down",
         "unpublish", "hide", "disappear*", "get rid", "scrub", "archive", "drop the", "undo",
         "cancel your review",
@@ -100,6 +103,7 @@ CONCEPTS = {
     ],
     "EXCLUSIVE": ["instead", "rather than", "in place of"],
     "BENEFIT": [
+        "off code", "promo code", "discount code", "percent discount",
         "refund*", "reimburs*", "money back", "coupon*", "voucher*", "discount*", "credit*",
         "gift*",
         "free", "compensat*", "replacement*", "replace", "rebate*", "cashback", "cash back",
@@ -116,6 +120,7 @@ CONCEPTS = {
         "those who", "customers who", "buyers who",
     ],
     "LINK": [
+        "for percent",
         "and get", "and receive", "and we will", "and you will", "and earn", "and win", "and enjoy",
         "and claim", "to enter", "and enter", "to get", "to receive", "to earn", "to win",
         "to claim", "to unlock", "earns",
@@ -133,6 +138,7 @@ CONCEPTS = {
         "get a", "receive a",
     ],
     "POSITIVE": [
+        "smile", "smiling",
         "positiv*", "good=", "great", "glowing", "excellent", "favourable", "favorable", "happy",
         "satisfied", "pleased=", "delighted", "love", "loved", "enjoyed", "liked=", "amazing",
         "awesome", "perfect", "best", "thrilled", "fan", "fans", "impressed", "nice", "top",
@@ -160,10 +166,13 @@ CONCEPTS = {
     ],
     "STARS": ["five stars", "five star", "5 stars", "four stars", "full stars", "all the stars",
               "top marks", "10 out of 10", "5 out of 5"],
-    "INVITE": ["would love", "would appreciate", "appreciate a", "mean a lot", "hope you will",
+    "INVITE": [
+        "would be lovely", "would be great", "would be wonderful", "would be amazing",
+        "would love", "would appreciate", "appreciate a", "mean a lot", "hope you will",
                "do not forget to", "remember to", "why not", "would be grateful", "we ask for"],
     "ASPIRE": ["earn", "deserve", "aim", "goal", "strive", "work hard", "want to earn"],
     "CONTACT": [
+        "email support", "contact support", "write to support", "our inbox",
         "contact us", "tell us", "email us", "e mail us", "write to us", "message us", "call us",
         "reach out", "let us know", "come to us", "talk to us", "reply here", "reply to this",
         "get in touch", "text us", "dm us", "our support", "customer service", "support team",
@@ -195,6 +204,7 @@ CONCEPTS = {
         "agreement", "subject to",
     ],
     "WE": ["we", "i", "our team", "our staff"],
+    "THANKS": ["thank you for", "thanks for", "grateful for", "thank you so much for"],
     "REQUEST": ["please", "kindly", "we ask", "we would ask", "could you", "would you", "can you",
                 "pls", "plz"],
     "CONTRAST": ["but", "however", "though", "although", "yet"],

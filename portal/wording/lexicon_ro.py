@@ -15,13 +15,14 @@ CONCEPTS = {
         "te răzgândești",
         "ne ajută să ne îmbunătățim", "să ne îmbunătățim", "vom evalua", "evaluăm",
         "evaluarea cererii",
-        "în evaluare", "vă mulțumim pentru recenzie", "mulțumim pentru recenzie", "mulțumim pentru",
-        "vă mulțumim pentru", "prin poștă", "oficiul poștal", "bună ziua", "o zi bună",
+        "în evaluare", "vă mulțumim pentru recenzie", "mulțumim pentru recenzie",
+        "prin poștă", "oficiul poștal", "bună ziua", "o zi bună",
         "în stare bună",
         "nicio problemă", "linkurile de recenzie", "link urile de recenzie", "linkurile de mai jos",
         "cu drag", "mai departe", "ne pare rău",
     ],
     "ASSURANCE": [
+        "opțional*", "puteți edita", "puteți șterge",
         "indiferent", "oricare ar fi", "liber să", "liberi să", "nu depinde", "nu vă împiedică",
         "nu te împiedică", "fără condiții", "necondiționat*", "nu are legătură",
         "nu este condiționat*",
@@ -124,6 +125,7 @@ CONCEPTS = {
         "pentru reducere", "pentru cupon", "pentru voucher", "pentru cadou", "pentru bani",
     ],
     "POSITIVE": [
+        "zâmb*",
         "pozitiv*", "excelent*", "mulțumit*", "încântat*", "fericit*", "favorabil*", "bun", "bună",
         "bune", "grozav*", "minunat*", "perfect*", "v a plăcut", "plăcut", "satisfăcut*", "super",
         "top", "laude", "lăud*", "iubit", "adorat",
@@ -153,6 +155,7 @@ CONCEPTS = {
         "punctaj maxim",
               "calificativ maxim"],
     "INVITE": [
+        "ar fi minunat*", "ar fi super", "ar fi grozav*",
         "ne ar face plăcere", "am aprecia", "v am fi recunoscători", "nu uitați",
         "ar însemna mult",
                "ne ar bucura"],
@@ -160,6 +163,7 @@ CONCEPTS = {
         "câștigăm=", "castigam=", "să câștigăm", "merităm", "meritam=", "obiectiv*", "scopul"
     ],
     "CONTACT": [
+        "la suport", "suportul", "suport",
         "contactați ne", "contactați", "scrieți ne", "spuneți ne", "anunțați ne", "sunați ne",
         "trimiteți ne", "răspundeți aici", "luați legătura", "echipa de suport",
         "serviciul clienți",
@@ -186,6 +190,7 @@ CONCEPTS = {
         "nu aveți dreptul", "acord*", "supusă", "supus", "nepublicare",
     ],
     "WE": ["noi", "am", "vom", "echipa noastră", "o să"],
+    "THANKS": ["mulțumim pentru", "vă mulțumim", "mulțumesc pentru"],
     "REQUEST": [
         "vă rugăm", "te rog", "va rog", "vă rog", "ați putea", "puteți să", "v am fi recunoscători"
     ],

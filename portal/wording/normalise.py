@@ -66,6 +66,9 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.!?,;:)]"
                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ro|am|ir|io|shop|store|co)\b(?:/[^\s]*[^\s.!?,;:)])?")
 _ARMENIAN_COLON = re.compile(r"(?<!\d):+(?!\d)")
 _QUESTION = re.compile(r"[?:]+")
+_ARMENIAN_QUESTION = re.compile(r"([^\u0589.!?:;\n]*)\u055e([^\u0589.!?:;\n]*)")
+# "As a thank-you for your review" is a reward, not a thank-you: read it as the exchange it is.
+_THANK_YOU_FOR = re.compile(r"\bas (?:a )?thank[ -]?you for\b|\bas thanks for\b")
 _STARS = re.compile(r"[\u2b50\u2605\U0001f31f](?:\s*[\u2b50\u2605\U0001f31f])*")
 _HAPPY = re.compile("[\U0001f600-\U0001f60d\U0001f642\U0001f917\U0001f929\U0001f970\U0001f60a\U0001f44d"
                     "\u2764\U0001f496\U0001f495\U0001f499\U0001f49a\U0001f49b\U0001f64f\u263a]")
@@ -83,7 +86,7 @@ def fold(text: str) -> str:
     """Case, letter variants, diacritics and invisible characters folded away."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = text.translate(_INVISIBLE).translate(_LETTERS).casefold()
+    text = _THANK_YOU_FOR.sub("in exchange for", text.translate(_INVISIBLE).translate(_LETTERS).casefold())
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return unicodedata.normalize("NFC", text)
@@ -91,17 +94,32 @@ def fold(text: str) -> str:
 
 def _emoji(text: str) -> str:
     text = _STARS.sub(lambda m: f" {len(m.group().replace(' ', ''))} stars ", text)
-    text = _CURRENCY.sub(" money ", text)
+    text = _CURRENCY.sub(" money ", text).replace("%", " percent ").replace("٪", " percent ")
     return _SAD.sub(" sadface ", _HAPPY.sub(" happyface ", text))
 
 
 def sentences(text: str, lang: str = "en") -> list[str]:
-    """Sentences of the folded text; the unit the rules look at."""
+    """Sentences of the folded text; the unit the rules look at.
+
+    A sentence that ends in a question is joined to the next ("Loved it? Review us."): the
+    question is the condition of what follows. An Armenian question mark sits on a word of the
+    question (Հավանեցի՞ք); it becomes a ``qmark`` at the end of that sentence.
+    """
+    if lang == "hy":
+        text = _ARMENIAN_QUESTION.sub(lambda m: f"{m.group(1)}{m.group(2)} ?", text or "")
     folded = _URL.sub(" weblink ", _emoji(fold(text)))
     if lang == "hy":
         folded = _ARMENIAN_COLON.sub(". ", folded)
-    parts = _SENTENCE_END.split(folded)
-    return [" ".join(_QUESTION.sub(" qmark ", s).split()) for s in parts if s and s.strip()]
+    found: list[str] = []
+    for part in _SENTENCE_END.split(folded):
+        words = " ".join(_QUESTION.sub(" qmark ", part or "").split())
+        if not words:
+            continue
+        if found and found[-1].endswith("qmark"):
+            found[-1] = f"{found[-1]} {words}"
+        else:
+            found.append(words)
+    return found
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal.wording.grammar import Clause
+from portal.wording.normalise import fold
 
 PUBLISHED = ("CONTENT", "PLATFORM", "PUBLIC")
 ACTED_ON = ("CONTENT", "FEEDBACK", "PLATFORM")
@@ -33,7 +34,10 @@ POSTING = ("CONTENT", "POST")
 # Where the object of a verb stands, in tokens before and after it: English and Romanian put it
 # after the verb, Persian and Armenian before (subject, object, verb).
 OBJECT_SPAN = {"en": (1, 3), "ro": (3, 4), "fa": (6, 2), "hy": (6, 5)}
-PRONOUNS = frozenset({"it", "them", "this", "that"})
+# Words that stand for content named earlier ("take *it* down", "آن را حذف کنید", "ջնջել *այն*", "s-*o* ștergeți").
+PRONOUNS = frozenset(fold(w) for w in ("it", "them", "this", "that", "آن", "اون", "اونو", "آنها", "այն", "դա",
+                                        "դրանք", "o", "il", "le"))
+PASSIVE = frozenset({"be", "been", "is", "was", "get", "gets", "got"})
 AND = frozenset({"and", "or", "و", "یا", "եւ", "կամ", "si", "sau"})
 
 
@@ -58,9 +62,31 @@ def _customer_does(c: Clause, action: str) -> bool:
         if any(hit.start - before - (3 if listed else 0) <= o.start <= hit.end - 1 + reach for o in objects):
             return True
         # "your review … could you take it down?": a pronoun stands for content named earlier
-        if objects and any(w in PRONOUNS for w in words[hit.start + 1:hit.end + 2]):
+        if objects and _pronoun_near(c, hit):
+            return True
+        # "could your 1-star be bumped up": in the passive the content stands before the verb
+        if hit.start and words[hit.start - 1] in PASSIVE and any(
+                hit.start - 5 <= o.start < hit.start for o in objects):
             return True
     return False
+
+
+def _pronoun_near(c: Clause, hit) -> bool:
+    """An object pronoun by the verb: after it in English ("delete it"), also before it elsewhere."""
+    start = hit.start + 1 if c.lang == "en" else max(0, hit.start - 3)
+    return any(w in PRONOUNS for w in c.words[start:hit.end + 2])
+
+
+def pronoun_suppression(previous: Clause, c: Clause) -> tuple[str, ...]:
+    """"Your review is unfair; please take it down.": the content is named one sentence before."""
+    if not previous.has("CONTENT") or c.has("CONTENT", "ASSURANCE"):
+        return ()
+    for action in ("REMOVE", "CHANGE"):
+        for hit in c.hits.get(action, []):
+            if _pronoun_near(c, hit) and not _by_us(c, hit):
+                c.hits.setdefault("NAMED", []).extend(previous.hits["CONTENT"])
+                return (action, "NAMED")
+    return ()
 
 
 def _all(c: Clause, concepts: tuple[str, ...]):
@@ -126,7 +152,7 @@ def incentive(c: Clause) -> tuple[str, ...]:
     about_review = c.has("CONTENT") or c.has("POST") or (c.has("PLATFORM") and c.has("SAY"))
     if not about_review:
         return ()
-    if c.has("CONDITION", "LINK"):
+    if c.has("CONDITION", "LINK") or _post_and_benefit(c):
         return ("BENEFIT", "CONTENT", "POST", "PLATFORM", "CONDITION", "LINK")
     if (c.has("POSITIVE") or c.has("STARS")) and not c.has("NEUTRAL"):
         return ("BENEFIT", "POSITIVE", "STARS", "CONTENT")
@@ -135,13 +161,20 @@ def incentive(c: Clause) -> tuple[str, ...]:
     return ()
 
 
+def _post_and_benefit(c: Clause) -> bool:
+    """"Write us a review and your refund will be faster": a request to post, "and", then a benefit."""
+    ands = [i for i, w in enumerate(c.words) if w in AND]
+    return any(p.end <= i < b.start for p in _all(c, ("POST", "SAY", "CONTENT")) if not _by_us(c, p)
+               for b in c.hits.get("BENEFIT", []) for i in ands)
+
+
 def _positive_condition(c: Clause) -> bool:
     """A satisfied customer is the condition: "if you loved it", "happy? …", "happy customers"."""
     positives = [p for p in _all(c, ("POSITIVE",))
                  if not any(n.start <= p.start < n.end or p.start <= n.start < p.end
                             for n in c.hits.get("NEGATIVE", []))]
     for p in positives:
-        if any(k.start < p.start <= k.end + 5 for k in c.hits.get("CONDITION", [])):
+        if any(k.start < p.start <= k.end + 8 for k in c.hits.get("CONDITION", [])):
             return True
         if any(p.end <= q.start <= p.end + 3 and q.text == "qmark" for q in c.hits.get("CONDITION", [])):
             return True
@@ -156,10 +189,11 @@ def gating(c: Clause) -> tuple[str, ...]:
         return ("GATE", "CONTENT", "POST", "PLATFORM")
     if _positive_condition(c) and _published(c) and not c.has("ASSURANCE"):
         return ("CONDITION", "POSITIVE", "CONTENT", "POST", "PLATFORM", "PUBLIC")
-    if c.has("STARS") and c.has("POST", "SAY", "INVITE") and not c.has("ASPIRE", "ASSURANCE"):
+    thanks_only = c.has("THANKS") and not c.has("REQUEST", "INVITE")  # "thank you for your 5-star review"
+    if c.has("STARS") and c.has("POST", "SAY", "INVITE") and not c.has("ASPIRE", "ASSURANCE") and not thanks_only:
         return ("STARS", "POST", "SAY", "INVITE")
-    if (c.near("POSITIVE", ("CONTENT",), 2) and c.has("POST", "SAY", "INVITE")
-            and not c.has("ASPIRE", "ASSURANCE")):
+    if (c.near("POSITIVE", ("CONTENT", "FEEDBACK"), 2) and c.has("POST", "SAY", "INVITE")
+            and not c.has("ASPIRE", "ASSURANCE") and not thanks_only):
         return ("POSITIVE", "CONTENT", "POST", "SAY", "INVITE")
     if c.has("NEGATIVE") and c.has("CONTACT"):
         if c.followed("CONTACT", ("EXCLUSIVE",), 3) or c.has("PROHIBIT", "PROHIBIT_SAY"):

@@ -11,6 +11,7 @@ are taken out of the sentence before the other concepts are looked for.
 
 CONCEPTS = {
     "MASK": [
+        "post the item", "post it back", "post them back", "post back", "post the parcel", "post the product",
         "change your mind", "changed your mind", "changes your mind", "not hesitate",
         "never hesitate",
         "can not wait", "free of charge", "no charge", "no extra charge", "at no cost",
@@ -29,6 +30,7 @@ CONCEPTS = {
         "is it solved", "is your problem solved", "your review link", "review links", "links below",
     ],
     "ASSURANCE": [
+        "or not",
         "changes nothing", "nothing changes", "change nothing",
         "optional", "you can edit", "you can delete", "you may edit", "you may delete",
         "regardless", "whatever you", "whether or not", "whether you", "no matter", "not depend",
@@ -55,7 +57,7 @@ CONCEPTS = {
     "PUBLIC": [
         "online", "public*", "internet", "social media", "social network*", "social", "the web",
         "forum*", "anywhere", "the world", "everyone", "everybody", "other customers",
-        "other buyers", "the site", "the page",
+        "other buyers",
     ],
     "OWNSITE": ["our website", "our site", "our web shop", "our webshop", "our store", "our shop"],
     "SHOP_DIRECT": ["buy directly", "order directly", "buy direct", "order direct", "shop directly",

@@ -22,6 +22,7 @@ CONCEPTS = {
         "cu drag", "mai departe", "ne pare rău",
     ],
     "ASSURANCE": [
+        "sau nu",
         "opțional*", "puteți edita", "puteți șterge",
         "indiferent", "oricare ar fi", "liber să", "liberi să", "nu depinde", "nu vă împiedică",
         "nu te împiedică", "fără condiții", "necondiționat*", "nu are legătură",
@@ -45,8 +46,7 @@ CONCEPTS = {
     "FEEDBACK": ["feedback*", "opini*", "experienț*", "plânger*", "reclamați*", "impresi*"],
     "PUBLIC": [
         "online", "internet", "public*", "rețele sociale", "rețelele sociale", "rețea socială",
-        "social media", "pe net", "forum*", "oriunde", "tuturor", "lumii", "site*", "pagina",
-        "pagini",
+        "social media", "pe net", "forum*", "oriunde", "tuturor", "lumii",
     ],
     "OWNSITE": [
         "site ul nostru", "siteul nostru", "magazinul nostru", "pagina noastră",

@@ -185,6 +185,11 @@ def gating(c: Clause) -> tuple[str, ...]:
     """Inviting only satisfied customers to post, asking for praise, or sending unhappy ones elsewhere."""
     if c.has("NEUTRAL"):
         return ()
+    # "We would be glad to hear your opinion": the gladness is ours, not a condition on the customer.
+    ours = [h for h in _all(c, ("INVITE", "ASPIRE"))]
+    if ours and "POSITIVE" in c.hits:
+        c.hits["POSITIVE"] = [p for p in c.hits["POSITIVE"]
+                              if not any(o.start <= p.start < o.end for o in ours)]
     if c.has("GATE") and _published(c):
         return ("GATE", "CONTENT", "POST", "PLATFORM")
     if _positive_condition(c) and _published(c) and not c.has("ASSURANCE"):

@@ -8,15 +8,18 @@ condition*, from the concepts the lexicons found (`grammar.Clause`):
   verbs that publish (POST always, SAY — write, leave, share — only next to
   content or a public place);
 - what is asked: REMOVE, CHANGE, DELAY, a PROHIBIT, an EXCLUSIVE "instead";
-- by whom: an action right after WE ("we updated", "we will remove") is the
-  shop's own, not something asked of the customer;
+- by whom: an action right after WE ("we updated", "we will remove"; in
+  Persian and Armenian a first-person verb ending) is the shop's own, not
+  something asked of the customer; a REQUEST ("please") or a CONTRAST ("but")
+  keeps an assurance from excusing what follows, THANKS is not a request;
 - under which condition: CONDITION ("if", "once", a question), LINK ("and
   get", "in exchange for", "who leave"), a BENEFIT, a POSITIVE or NEGATIVE
   sentiment, NEUTRAL ("good or bad"), an ASSURANCE that nothing depends on it.
 
-A rule returns the codes of the concepts that triggered it (the evidence), or
-nothing. Codes: review_suppression, review_incentive, review_gating, threat,
-marketplace.
+A rule returns the concepts whose phrases are the evidence, or nothing. The
+rules keyed in RULES read one sentence; `praise_then_benefit` and
+`pronoun_suppression` also read the sentence before. Codes:
+review_suppression, review_incentive, review_gating, threat, marketplace.
 """
 
 from __future__ import annotations

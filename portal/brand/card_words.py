@@ -67,26 +67,16 @@ DEFAULT_WORDS: dict[str, CardWords] = {
     ),
 }
 
-# What a refusal means on a card, in the words of the card check.
-CARD_REASONS = {
-    "threat": "threatens the customer",
-    "review_suppression": "asks customers not to post, or to change or remove, a review",
-    "benefit_for_review": "ties a reward to a rating or review",
-    "sentiment_incentive": "ties a reward to a rating or review",
-    "review_gating": "invites only satisfied customers to review",
-    "offsite_redirect": "sends customers to review somewhere other than the marketplace",
-}
-
-
 def problems(text: str, locale: str = "en", marketplace: str | None = None) -> list[str]:
-    """Why this text may not go on a card (empty when it may): the one wording checker's verdict."""
+    """Why this text may not go on a card (empty when it may): the one wording checker's verdict.
+
+    Each entry is in the card's language: the rule, the phrases that triggered it, why, and a
+    suggested rewrite.
+    """
     language = locale if locale in LANGUAGES else "en"
     found: list[str] = []
     for reason in check(text, language, marketplace=marketplace).reasons:
-        phrase = CARD_REASONS.get(reason.code, reason.message)
-        evidence = ", ".join(f"“{e}”" for e in reason.evidence)
-        entry = f"{phrase} ({evidence})" if evidence else phrase
-        if entry not in found:
+        if (entry := reason.summary()) not in found:
             found.append(entry)
     return found
 
@@ -105,7 +95,7 @@ def check_words(locale: str, words: CardWords, marketplace: str | None = None) -
             errors.append(f"{locale} {field.name}: at most {LIMITS[field.name]} characters")
         for reason in problems(value, locale, marketplace):
             errors.append(
-                f"{locale} {field.name}: refused, it {reason}. A card invites private "
+                f"{locale} {field.name}: refused: {reason} A card invites private "
                 "feedback first; it never discourages public reviews or ties anything to a rating."
             )
     if words.or_type.count("{site}") != 1:

@@ -14,6 +14,7 @@ from portal.brand.models import BrandSettings
 from portal.core.database import utcnow
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
+from portal.wording import ensure_allowed
 from portal.wording.marketplace import marketplace_mode
 
 COLOUR = re.compile(r"\A#[0-9a-fA-F]{6}\Z")
@@ -68,6 +69,7 @@ def update_brand(*, name: str, primary_colour: str, accent_colour: str,
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise ValidationFailed("the brand name is required (at most 80 characters)")
+    ensure_allowed(name, "en", "the brand name")  # printed on every card, in every language
     for colour in (primary_colour, accent_colour):
         if not COLOUR.match(colour or ""):
             raise ValidationFailed("colours are written as #rrggbb")

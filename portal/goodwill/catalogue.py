@@ -9,26 +9,17 @@ from portal.core.errors import Conflict, ValidationFailed
 from portal.core.extensions import db
 from portal.core.languages import SUPPORTED_LOCALES
 from portal.goodwill.models import Gesture, GestureKind, RoleLimit
-from portal.wording import check_text
+from portal.wording import WordingRefused, ensure_allowed
 
 LANGUAGES = SUPPORTED_LOCALES
 UNLIMITED = 10**12
 
-
-class WordingRefused(ValidationFailed):
-    """The wording classifier refused a text; `verdict` says what and why."""
-
-    def __init__(self, verdict, where: str = "the wording"):
-        reasons = "; ".join(f"{r.message} (found: {', '.join(r.evidence)})" for r in verdict.reasons)
-        super().__init__(f"{where} ({verdict.lang}) was refused: {reasons}")
-        self.verdict = verdict
+__all__ = ["WordingRefused"]  # the one checker's refusal, raised by check_wording
 
 
 def check_wording(text: str, lang: str, where: str = "the wording"):
-    verdict = check_text(text, lang)
-    if verdict.refused:
-        raise WordingRefused(verdict, where)
-    return verdict
+    """The one wording checker's verdict (shop's marketplace mode); WordingRefused when refused."""
+    return ensure_allowed(text, lang, where)
 
 
 def _validate(kind: GestureKind, value: int, validity_days: int, currency: str) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from portal.core.errors import ValidationFailed
 from portal.core.extensions import db
 from portal.queue.models import CannedReply, ReplyStep
+from portal.wording import ensure_allowed
 
 PLACEHOLDER = re.compile(r"\{(first_name|order_number|agent_name)\}")
 STEP_ORDER = [s for s in ReplyStep]
@@ -106,12 +107,15 @@ def final_offer_text(ticket, agent_name: str) -> str:
 
 
 def add_reply(locale: str, step: str, title: str, body: str) -> CannedReply:
+    """Add a reply to the desk's list; refused (WordingRefused) when the wording checker refuses it."""
     try:
         step_value = ReplyStep(step)
     except ValueError as exc:
         raise ValidationFailed(f"a step is one of: {', '.join(s.value for s in ReplyStep)}") from exc
     if not title.strip() or not body.strip():
         raise ValidationFailed("a canned reply needs a title and a text")
+    # A reply reaches customers as written: the one wording checker sees it first.
+    ensure_allowed(f"{title.strip()}. {body.strip()}", _language(locale), "the canned reply")
     reply = CannedReply(locale=_language(locale), step=step_value, title=title.strip()[:80],
                         body=body.strip())
     db.session.add(reply)

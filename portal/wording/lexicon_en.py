@@ -1,68 +1,213 @@
-"""English lexicon of the wording classifier.
+"""English lexicon of the wording checker: phrases per concept (rules.py says what each means).
 
-Each concept lists phrases. A word matches a token by its Snowball stem (so
-"removing" matches "remove"), or, when it holds ``*``, as a glob on the folded
-token. A word ending in ``=`` matches that exact form only. Words of a phrase
-may be up to two tokens apart ("do *not* ever post").
-MASK lists idioms that look like a concept but are not one; their tokens are
-taken out before anything else is matched.
+A word matches a token by its Snowball stem ("removing" matches "remove"),
+as a glob on the folded token when it holds ``*``, or as that exact form
+when it ends in ``=``. Words of a phrase may be up to two tokens apart
+("do *not* ever post"). Contractions are spelled out before matching
+("don't" is "do not"). MASK lists idioms that look like a concept but are
+not one; ASSURANCE lists statements that nothing depends on a review. Both
+are taken out of the sentence before the other concepts are looked for.
 """
 
 CONCEPTS = {
     "MASK": [
+        "post the item", "post it back", "post them back", "post back", "post the parcel", "post the product",
         "change your mind", "changed your mind", "changes your mind", "not hesitate",
-        "can not wait", "cannot wait", "never hesitate",
-    ],
-    "REVIEW": [
-        "review", "rating", "star", "stars", "testimonial", "trustpilot", "yelp", "tripadvisor",
-        "rate us",
-    ],
-    "BENEFIT": [
-        "refund", "reimburs*", "money back", "coupon", "voucher", "discount", "credit",
-        "gift card", "gift", "free", "compensat*", "replacement", "rebate", "cashback", "reward",
-        "incentive", "percent off", "off your next",
-    ],
-    "CONDITION": [
-        "if", "only if", "provided", "providing", "as long as", "so long as", "in exchange",
-        "in return", "once you", "after you", "when you", "on condition", "unless", "in order to get",
-    ],
-    "REMOVE": [
-        "remove", "delete", "take down", "take it down", "withdraw", "retract", "erase", "pull down",
-        "unpublish",
-    ],
-    "CHANGE": [
-        "change", "edit", "update", "revise", "amend", "modify", "raise your rating",
-        "improve your rating", "upgrade your rating", "bump", "reconsider", "rethink", "revisit",
-    ],
-    "DELAY": [
-        "hold off", "wait", "delay", "postpone", "before", "instead of", "rather than", "until",
-    ],
-    "PROHIBIT": [
-        "not post", "not write", "not leave", "not publish", "not share", "not review",
-        "never post", "never write", "never leave", "refrain", "avoid", "stop post*", "no review",
-        "not to post", "keep it off",
-    ],
-    "THREAT": [
-        "legal action", "sue", "lawsuit", "lawyer", "attorney", "court", "police", "defam*",
-        "libel", "slander", "consequence*", "report you", "blacklist*", "ban you", "ban your",
-        "take action against", "hold you liable", "liable",
-    ],
-    "POSITIVE": [
-        "positive", "good", "great", "glowing", "excellent", "favourable", "favorable",
-        "5 star", "five star", "happy", "satisfied", "love", "loved", "high rating", "top rating",
-        "best", "perfect",
-    ],
-    "INVITE": [
-        "leave", "write", "post", "publish", "share", "give", "rate", "submit", "would love",
-        "appreciate", "welcome",
+        "never hesitate",
+        "can not wait", "free of charge", "no charge", "no extra charge", "at no cost",
+        "post office",
+        "by post", "in the post", "help us improve", "helps us improve", "helped us improve",
+        "helped us change", "help us get better", "thank you for your review",
+        "thanks for your review", "thank you for the review",
+        "thank you for your feedback", "thank you for your comment", "thank you for your rating",
+        "thank you for your honest review",
+        "we review", "we will review", "we are reviewing", "under review", "review your request",
+        "review your case", "review your claim", "review your order", "review your message",
+        "review your photos", "review the terms", "review our terms", "review our policy",
+        "reviewing your", "would like", "if you like", "like to", "exchange rate", "first class",
+        "good morning", "good afternoon", "good evening", "good news", "good day", "best regards",
+        "kind regards", "good condition", "good as new", "in good", "no problem", "not a problem",
+        "is it solved", "is your problem solved", "your review link", "review links", "links below",
     ],
     "ASSURANCE": [
-        "regardless", "whatever you", "whether or not", "no matter", "not depend",
-        "not conditional", "unconditional*", "free to", "never stop*", "never prevent*",
-        "not stop*", "not prevent*", "still post", "your choice", "nothing to do with",
-        "independent of", "not affect",
+        "or not",
+        "changes nothing", "nothing changes", "change nothing",
+        "optional", "you can edit", "you can delete", "you may edit", "you may delete",
+        "regardless", "whatever you", "whether or not", "whether you", "no matter", "not depend",
+        "does not depend", "not conditional", "unconditional*", "no strings", "free to",
+        "feel free",
+        "never stop*", "not stop you", "nothing stops", "nothing prevents", "not prevent*",
+        "never prevent*", "never affect*", "not affect*", "still post", "still review",
+        "your choice",
+        "up to you", "nothing to do with", "independent of", "not tied", "not linked",
+        "no conditions",
+        "no obligation", "not required", "not need to", "not have to", "either way", "in any case",
+        "any review you", "your right to", "always welcome", "whenever you like", "yours to keep",
+        "no matter what", "no review needed", "no review required", "no review necessary",
+        "nothing in exchange",
+        "nothing in return",
     ],
-    "OFFSITE": [
-        "google", "trustpilot", "yelp", "facebook", "tripadvisor", "instagram", "http*", "www",
+    "CONTENT": [
+        "review", "reviews", "reviewer*", "rating", "rate", "star", "stars", "testimonial*",
+        "post", "posts", "comment", "comments", "story", "stories", "video", "videos", "thread",
+        "tweet", "reel", "vlog", "blog", "blog post", "unboxing", "shoutout", "feedback score",
+        "recommendation",
     ],
+    "FEEDBACK": ["feedback", "opinion", "complaint", "experience", "words"],
+    "PUBLIC": [
+        "online", "public*", "internet", "social media", "social network*", "social", "the web",
+        "forum*", "anywhere", "the world", "everyone", "everybody", "other customers",
+        "other buyers",
+    ],
+    "OWNSITE": ["our website", "our site", "our web shop", "our webshop", "our store", "our shop"],
+    "SHOP_DIRECT": ["buy directly", "order directly", "buy direct", "order direct", "shop directly",
+                    "buy from us", "order from us", "purchase directly"],
+    "POST": [
+        "post", "posting", "publish*", "upload*", "go public", "put online", "put up", "review",
+             "rate", "tweet*"],
+    "SAY": [
+        "write", "leave", "share", "give", "tell", "say", "talk", "comment", "mention", "spread",
+            "submit", "put", "drop", "mark", "describe"],
+    "PROHIBIT": [
+        "not post", "not publish", "never post", "never publish", "not go public", "not review",
+        "not rate", "refrain", "hold back from", "avoid post*", "avoid publish*", "avoid review*",
+        "avoid writing", "avoid leaving", "no review*", "no need to post", "no need to review",
+        "no need for a review", "not to post", "not to publish", "keep it off", "keep this off",
+        "keep it between us", "keep this between us",
+        "keep quiet", "stay quiet", "not make this public", "not make it public",
+        "not put it online",
+        "stop posting", "stop writing", "no posting", "without posting", "not be posting",
+    ],
+    "PROHIBIT_SAY": [
+        "not write", "not leave", "not share", "not say", "not tell", "not give", "not comment",
+        "not mention", "not talk", "keep it private", "keep this private",
+        "keep your review private", "never write", "never leave", "never share", "not spread",
+        "not online", "not publicly", "not in public", "not on social", "not google",
+        "not facebook",
+        "not trustpilot", "not amazon", "not instagram", "not the internet", "not put",
+    ],
+    "REMOVE": [
+        "pull", "pull it",
+        "remove", "delete", "take down", "take off", "withdraw", "retract", "erase", "pull down",
+        "unpublish", "hide", "disappear*", "get rid", "scrub", "archive", "drop the", "undo",
+        "cancel your review",
+    ],
+    "CHANGE": [
+        "change", "edit", "update", "revise", "amend", "modify", "adjust", "raise", "bump",
+        "improve", "upgrade", "boost", "increase", "lower", "soften", "tone down",
+        "lower the tone", "lowering the tone", "reconsider",
+        "rethink", "revisit", "correct", "rewrite", "reword", "fix your review", "add a star",
+        "add stars", "more stars", "higher rating", "better rating",
+    ],
+    "DELAY": [
+        "hold off", "wait", "delay", "postpone", "before", "until", "till", "for now", "not yet",
+        "pause", "give us time", "give us a chance", "later", "hold on",
+    ],
+    "EXCLUSIVE": ["instead", "rather than", "in place of"],
+    "BENEFIT": [
+        "off code", "promo code", "discount code", "percent discount",
+        "refund*", "reimburs*", "money back", "coupon*", "voucher*", "discount*", "credit*",
+        "gift*",
+        "free", "compensat*", "replacement*", "replace", "rebate*", "cashback", "cash back",
+        "reward*",
+        "incentive*", "percent off", "off your next", "prize*", "priority", "points=", "loyalty",
+        "bonus*", "giveaway", "raffle", "draw", "sample*", "upgrade", "vip", "perk*", "cash",
+        "paid", "pay you", "payment", "money", "eur", "euro*", "usd", "dollar*", "bucks",
+        "exchange it", "resend", "reship", "faster shipping",
+        "express shipping", "off your", "off the next", "off next",
+    ],
+    "CONDITION": [
+        "if", "only if", "provided", "providing", "as long as", "so long as", "once", "after you",
+        "when you", "as soon as", "on condition", "unless", "in case", "whoever", "anyone who",
+        "those who", "customers who", "buyers who",
+    ],
+    "LINK": [
+        "for percent",
+        "and get", "and receive", "and we will", "and you will", "and earn", "and win", "and enjoy",
+        "and claim", "to enter", "and enter", "to get", "to receive", "to earn", "to win",
+        "to claim", "to unlock", "earns",
+        "earn you", "get you", "gets you", "for a review", "for your review", "for every review",
+        "for each review", "for reviews", "for leaving", "for posting", "for writing", "for rating",
+        "for a rating", "in exchange", "in return", "who leave", "who post", "who review",
+        "who write", "who rate", "who share", "then we", "then you", "so we can send", "so that we",
+        "we will then", "and then", "we can then", "qualif*", "entitle*", "unlock*",
+        "as a thank you",
+        "as thanks", "per review", "with every review", "with a review", "depends on", "depend on",
+        "in order to", "will get", "reviewers get", "reviewers receive", "reviewers will",
+        "get entered", "be entered", "for discount", "for coupon", "for voucher", "for refund",
+        "for gift",
+        "for free", "for reward", "for credit", "as a thank you", "will receive", "gets a",
+        "get a", "receive a",
+    ],
+    "POSITIVE": [
+        "smile", "smiling",
+        "positiv*", "good=", "great", "glowing", "excellent", "favourable", "favorable", "happy",
+        "satisfied", "pleased=", "delighted", "love", "loved", "enjoyed", "liked=", "amazing",
+        "awesome", "perfect", "best", "thrilled", "fan", "fans", "impressed", "nice", "top",
+        "high", "wonderful", "fantastic", "brilliant", "kind words", "praise", "happiest",
+        "satisfy", "content with",
+    ],
+    "NEGATIVE": [
+        "unhappy", "not happy", "not satisfied", "dissatisfied", "unsatisfied", "disappointed",
+        "problem*", "issue*", "wrong", "bad", "negative", "poor", "complaint*", "complain*",
+        "not right", "fall short", "falls short", "went wrong", "not perfect", "one star", "1 star",
+        "low rating", "if not", "otherwise", "not great", "upset", "frustrated", "damaged",
+        "broken", "not love", "not like", "not pleased", "less than", "anything else", "angry",
+        "not good", "unsatisfactory", "not up to",
+    ],
+    "NEUTRAL": [
+        "good or bad", "positive or negative", "bad or good", "negative or positive", "or not",
+                "good, bad", "whatever your experience", "any rating",
+                "happy or not", "love it or not", "loved it or not", "whatever you think"],
+    "GATE": [
+        "happy customers", "satisfied customers", "happy buyers", "satisfied buyers",
+        "happy clients",
+        "satisfied clients", "only happy", "only satisfied", "only positive", "only good",
+        "only 5", "only five", "only if you loved", "only if you are happy", "if you are a fan",
+        "happy shoppers", "loyal fans",
+    ],
+    "STARS": ["five stars", "five star", "5 stars", "four stars", "full stars", "all the stars",
+              "top marks", "10 out of 10", "5 out of 5"],
+    "INVITE": [
+        "would be lovely", "would be great", "would be wonderful", "would be amazing",
+        "would love", "would appreciate", "appreciate a", "mean a lot", "hope you will",
+               "do not forget to", "remember to", "why not", "would be grateful", "we ask for"],
+    "ASPIRE": ["earn", "deserve", "aim", "goal", "strive", "work hard", "want to earn"],
+    "CONTACT": [
+        "email support", "contact support", "write to support", "our inbox",
+        "contact us", "tell us", "email us", "e mail us", "write to us", "message us", "call us",
+        "reach out", "let us know", "come to us", "talk to us", "reply here", "reply to this",
+        "get in touch", "text us", "dm us", "our support", "customer service", "support team",
+        "speak to us", "come back to us", "reach us", "contact our", "send us", "write us",
+        "tell me", "contact me", "email me",
+    ],
+    "FIRST": ["first", "beforehand", "in advance"],
+    "THREAT": [
+        "legal action", "legal steps", "legal proceedings", "sue", "sued", "lawsuit", "our lawyer*",
+        "our attorney*", "take you to court", "see you in court", "defam*", "libel*", "slander*",
+        "report you", "hold you liable", "hold you responsible", "press charges",
+        "cease and desist",
+        "take action against", "will regret", "regret it", "know where you live", "think twice",
+        "pursue you", "come after you",
+        "legal consequences", "criminal",
+    ],
+    "THREAT_WEAK": [
+        "police", "court", "lawyer*", "attorney*", "legal", "fee", "fees", "penalt*",
+        "charge you", "charged", "a fine", "fined", "fine of", "cancel your", "void", "ban",
+        "banned", "block*", "blacklist*",
+        "consequence*", "suspend*", "close your account", "refuse service", "no longer serve",
+        "lose your warranty", "forfeit*", "revoke*", "liable", "damages", "compensation from you",
+    ],
+    "CONTRACT": [
+        "agree not to", "agree to not", "you agree", "terms", "contract*", "non disparagement",
+        "nondisparagement", "disparag*", "waive*", "forbid*", "prohibit*", "not permitted",
+        "not allowed", "breach*", "violat*", "may not post", "may not review", "may not write",
+        "must not", "are not allowed", "condition of sale", "by purchasing", "by buying",
+        "agreement", "subject to",
+    ],
+    "WE": ["we", "i", "our team", "our staff"],
+    "THANKS": ["thank you for", "thanks for", "grateful for", "thank you so much for"],
+    "REQUEST": ["please", "kindly", "we ask", "we would ask", "could you", "would you", "can you",
+                "pls", "plz"],
+    "CONTRAST": ["but", "however", "though", "although", "yet"],
 }

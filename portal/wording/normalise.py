@@ -15,6 +15,13 @@ diacritics, is folded the same way as its lexicon. What each step is for:
 - Romanian: ş/ţ with cedilla and ș/ț with comma, and ă â î, all fold to plain
   letters, so text typed with or without diacritics matches the same entries.
 - English: contractions are spelled out (``don't`` → ``do not``).
+- Questions and colons do not end a sentence: "Happy? Review us." reads as
+  one sentence whose first part is a condition, so each becomes the word
+  ``qmark``, which the lexicons list as a condition (in Armenian a colon is
+  the full stop people type, so there it still ends the sentence).
+- Emoji: a run of stars (⭐⭐⭐⭐⭐) reads as "5 stars", smiling faces and a
+  thumbs-up as ``happyface``, frowning ones as ``sadface``; a currency sign
+  ($ € £ ֏ ﷼) as ``money``.
 """
 
 from __future__ import annotations
@@ -53,7 +60,21 @@ _CONTRACTIONS = [
     (re.compile(r"'d\b"), " would"),
     (re.compile(r"\bi'm\b"), "i am"),
 ]
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?;:]+(?!\d)|\n+|[.!?]+(?=\s)")
+_SENTENCE_END = re.compile(r"[.!;]+(?=\s|$)|\n+")
+# A web address is one word (its dots end no sentence): the rules only need to know it is a link.
+_URL = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.!?,;:)]"
+                  r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ro|am|ir|io|shop|store|co)\b(?:/[^\s]*[^\s.!?,;:)])?")
+_ARMENIAN_COLON = re.compile(r"(?<!\d):+(?!\d)")
+_QUESTION = re.compile(r"[?:]+")
+_ARMENIAN_QUESTION = re.compile(r"([^\u0589.!?:;\n]*)\u055e([^\u0589.!?:;\n]*)")
+# "As a thank-you for your review" is a reward, not a thank-you: read it as the exchange it is.
+_THANK_YOU_FOR = re.compile(r"\bas (?:a )?thank[ -]?you for\b|\bas thanks for\b")
+_STARS = re.compile(r"[\u2b50\u2605\U0001f31f](?:\s*[\u2b50\u2605\U0001f31f])*")
+_HAPPY = re.compile("[\U0001f600-\U0001f60d\U0001f642\U0001f917\U0001f929\U0001f970\U0001f60a\U0001f44d"
+                    "\u2764\U0001f496\U0001f495\U0001f499\U0001f49a\U0001f49b\U0001f64f\u263a]")
+_CURRENCY = re.compile("[$€£¥₽\u058f\ufdfc]")  # a sum of money reads as "money": a benefit
+_SAD = re.compile("[\U0001f61e-\U0001f62d\U0001f641\u2639\U0001f44e\U0001f620\U0001f621\U0001f614"
+                  "\U0001f615\U0001f610\U0001f611]")
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 # Persian verb prefixes and plural/person suffixes written as separate words.
@@ -65,15 +86,40 @@ def fold(text: str) -> str:
     """Case, letter variants, diacritics and invisible characters folded away."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = text.translate(_INVISIBLE).translate(_LETTERS).casefold()
+    text = _THANK_YOU_FOR.sub("in exchange for", text.translate(_INVISIBLE).translate(_LETTERS).casefold())
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return unicodedata.normalize("NFC", text)
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of the folded text; the unit the rules look at."""
-    return [" ".join(s.split()) for s in _SENTENCE_END.split(fold(text)) if s and s.strip()]
+def _emoji(text: str) -> str:
+    text = _STARS.sub(lambda m: f" {len(m.group().replace(' ', ''))} stars ", text)
+    text = _CURRENCY.sub(" money ", text).replace("%", " percent ").replace("٪", " percent ")
+    return _SAD.sub(" sadface ", _HAPPY.sub(" happyface ", text))
+
+
+def sentences(text: str, lang: str = "en") -> list[str]:
+    """Sentences of the folded text; the unit the rules look at.
+
+    A sentence that ends in a question is joined to the next ("Loved it? Review us."): the
+    question is the condition of what follows. An Armenian question mark sits on a word of the
+    question (Հավանեցի՞ք); it becomes a ``qmark`` at the end of that sentence.
+    """
+    if lang == "hy":
+        text = _ARMENIAN_QUESTION.sub(lambda m: f"{m.group(1)}{m.group(2)} ?", text or "")
+    folded = _URL.sub(" weblink ", _emoji(fold(text)))
+    if lang == "hy":
+        folded = _ARMENIAN_COLON.sub(". ", folded)
+    found: list[str] = []
+    for part in _SENTENCE_END.split(folded):
+        words = " ".join(_QUESTION.sub(" qmark ", part or "").split())
+        if not words:
+            continue
+        if found and found[-1].endswith("qmark"):
+            found[-1] = f"{found[-1]} {words}"
+        else:
+            found.append(words)
+    return found
 
 
 @dataclass(frozen=True)
@@ -91,6 +137,11 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(STEMMER_LANGUAGES[lang])
 
 
+@lru_cache(maxsize=20000)
+def _stem(lang: str, word: str) -> str:
+    return _stemmer(lang).stemWord(word)
+
+
 def _join_persian(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
@@ -103,8 +154,16 @@ def _join_persian(words: list[str]) -> list[str]:
     return out
 
 
-def tokens(folded_sentence: str, lang: str) -> list[Token]:
-    """Words of an already folded sentence, stemmed with `lang`'s stemmer."""
+_PHRASE_WORD = re.compile(r"[^\W_]+[*=]?|\*")
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """A lexicon phrase cut into words exactly as a sentence is (its ``*`` and ``=`` kept)."""
+    return _join_persian(_PHRASE_WORD.findall(fold(phrase)))
+
+
+def tokens(folded_sentence: str, lang: str, stem: bool = True) -> list[Token]:
+    """Words of an already folded sentence, stemmed with `lang`'s stemmer (or not: `stem` False)."""
     words = _join_persian(_WORD.findall(folded_sentence))
-    stems = _stemmer(lang).stemWords(words)
+    stems = [_stem(lang, w) for w in words] if stem else words
     return [Token(w, s) for w, s in zip(words, stems, strict=True)]

@@ -138,7 +138,9 @@ def test_the_compliance_page_is_for_leads_and_admins(app, db, factory):
     checked = lead_client.post("/staff/compliance/", data={
         "w-lang": "ro", "w-text": "Dacă ștergeți recenzia, primiți un cupon.", "w-submit": "Check",
         "csrf_token": csrf_from(page.text)})
-    assert "Refused" in checked.text and "review_suppression" in checked.text
+    # People words in the writer's language (Romanian here), never the rule's code.
+    assert "Refused" in checked.text and "review_suppression" not in checked.text
+    assert "Cere ștergerea, modificarea" in checked.text and "Ne pare rău că s-a întâmplat" in checked.text
     csv = lead_client.get("/staff/compliance/report.csv")
     assert csv.status_code == 200 and csv.mimetype == "text/csv"
     # Only admins switch the marketplace mode.

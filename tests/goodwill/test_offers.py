@@ -93,7 +93,10 @@ def test_conditional_wording_is_refused_and_nothing_is_saved(db, gestures, facto
         offers.make_offer(ticket, agent, gestures["percent_coupon"], 10, text)
     db.session.rollback()
     assert refused.value.verdict.refused
-    assert "review" in str(refused.value)
+    # Explained in the writer's language, quoting the phrases that triggered it.
+    reason = refused.value.verdict.reasons[0]
+    assert reason.lang == lang and reason.title in str(refused.value)
+    assert all(phrase in str(refused.value) for phrase in reason.evidence)
     assert offers.for_ticket(ticket.id) == []
 
 

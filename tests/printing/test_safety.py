@@ -85,7 +85,7 @@ def test_brand_refuses_non_compliant_wording_and_keeps_the_old(app, db):
     brand.update_brand(name="Shop", primary_colour="#112233", accent_colour="#445566",
                        words={"en": {"headline": "Hello there"}})
     db.session.commit()
-    with pytest.raises(ValidationFailed, match="ties a reward"):
+    with pytest.raises(ValidationFailed, match="Ties a benefit to a review"):
         brand.update_brand(name="Shop", primary_colour="#112233", accent_colour="#445566",
                            words={"en": {"invitation": "Leave 5 stars and get a free gift!"}})
     db.session.rollback()

@@ -9,10 +9,26 @@ from portal.wording.normalise import fold, sentences
 
 REFUSED = [
     # (language, text, expected reason code)
+    # The three sentences of issue 18, and their equivalents.
+    ("en", "Remove your post on Facebook and we will refund the shipping.", "review_suppression"),
+    ("en", "Happy customers: please review us on Google. Unhappy? Contact us instead.", "review_gating"),
+    ("en", "Please don't post anything online until we've fixed this.", "review_suppression"),
+    ("fa", "پستتان را در فیسبوک حذف کنید تا هزینه ارسال را برگردانیم.", "review_suppression"),
+    ("fa", "مشتریان راضی: لطفاً در گوگل به ما امتیاز بدهید. ناراضی هستید؟ به جای آن با ما تماس بگیرید.",
+     "review_gating"),
+    ("fa", "لطفاً تا وقتی این مشکل را حل نکرده‌ایم چیزی در اینترنت منتشر نکنید.", "review_suppression"),
+    ("hy", "Ջնջեք ձեր գրառումը Facebook-ում, և մենք կվերադարձնենք առաքման գումարը։", "review_suppression"),
+    ("hy", "Գոհ հաճախորդներ՝ խնդրում ենք կարծիք թողնել Google-ում։ Դժգոհ եք? Փոխարենը կապվեք մեզ հետ։",
+     "review_gating"),
+    ("hy", "Խնդրում ենք ոչինչ չհրապարակել համացանցում, մինչեւ մենք չլուծենք խնդիրը։", "review_suppression"),
+    ("ro", "Ștergeți postarea de pe Facebook și vă returnăm costul transportului.", "review_suppression"),
+    ("ro", "Clienți mulțumiți: vă rugăm să ne evaluați pe Google. Nemulțumit? Contactați-ne în schimb.",
+     "review_gating"),
+    ("ro", "Vă rugăm să nu postați nimic online până nu rezolvăm problema.", "review_suppression"),
     ("en", "We will refund you in full if you remove your review.", "review_suppression"),
     ("en", "Please don't post a review until we have sorted this out.", "review_suppression"),
-    ("en", "Leave us a review and get 20% off your next order!", "benefit_for_review"),
-    ("en", "A 5-star review earns you a free gift card.", "sentiment_incentive"),
+    ("en", "Leave us a review and get 20% off your next order!", "review_incentive"),
+    ("en", "A 5-star review earns you a free gift card.", "review_incentive"),
     ("en", "If you loved your order, leave us a review.", "review_gating"),
     ("en", "We will take legal action against you over this.", "threat"),
     ("en", "Could you update your rating now that we've sent a replacement?", "review_suppression"),
@@ -21,22 +37,22 @@ REFUSED = [
     ("en", "You will hear from our lawyers.", "threat"),
     ("fa", "اگر نظرتان را حذف کنید، مبلغ را کامل بازپرداخت می‌کنیم.", "review_suppression"),
     ("fa", "لطفاً تا حل شدن مشکل نظری ننویسید.", "review_suppression"),
-    ("fa", "در ازای ثبت نظر پنج ستاره، یک کد تخفیف هدیه می‌گیرید.", "sentiment_incentive"),
+    ("fa", "در ازای ثبت نظر پنج ستاره، یک کد تخفیف هدیه می‌گیرید.", "review_incentive"),
     ("fa", "اگر از خرید راضی بودید، در گوگل نظر بنویسید.", "review_gating"),
     ("fa", "در غیر این صورت از شما شکایت خواهیم کرد و به دادگاه می‌رویم.", "threat"),
     ("fa", "لطفا امتیازتان را تغییر دهید تا کوپن را بفرستیم.", "review_suppression"),
     ("hy", "Եթե ջնջեք ձեր կարծիքը, կվերադարձնենք գումարը։", "review_suppression"),
     ("hy", "Խնդրում ենք, մի՛ գրեք կարծիք, մինչեւ խնդիրը լուծենք։", "review_suppression"),
-    ("hy", "Թողեք դրական կարծիք եւ ստացեք 20% զեղչ։", "sentiment_incentive"),
+    ("hy", "Թողեք դրական կարծիք եւ ստացեք 20% զեղչ։", "review_incentive"),
     ("hy", "Եթե գոհ եք, գրեք կարծիք Google-ում։", "review_gating"),
     ("hy", "Հակառակ դեպքում կդիմենք դատարան։", "threat"),
     ("hy", "Փոխեք ձեր գնահատականը, եւ մենք կուղարկենք կտրոնը։", "review_suppression"),
     ("ro", "Vă rambursăm integral dacă ștergeți recenzia.", "review_suppression"),
     ("ro", "Vă rugăm să nu publicați o recenzie până când rezolvăm problema.", "review_suppression"),
-    ("ro", "Lăsați o recenzie de 5 stele și primiți un cupon de 20%.", "sentiment_incentive"),
+    ("ro", "Lăsați o recenzie de 5 stele și primiți un cupon de 20%.", "review_incentive"),
     ("ro", "Dacă ați fost mulțumit, lăsați-ne o recenzie.", "review_gating"),
     ("ro", "Altfel vom merge în instanță.", "threat"),
-    ("ro", "Primiți o reducere în schimbul unei recenzii.", "benefit_for_review"),
+    ("ro", "Primiți o reducere în schimbul unei recenzii.", "review_incentive"),
 ]
 
 ACCEPTED = [
@@ -120,7 +136,7 @@ def test_reasons_explain_what_and_why():
     verdict = check("We're sorry. Delete your review and we'll send a coupon.", "en")
     assert verdict.refused
     text = verdict.explain()
-    assert "REFUSED" in text and "delete" in text and "coupon" in text
+    assert text.startswith("Refused") and "delete" in text and "coupon" in text
     assert verdict.as_dict()["reasons"][0]["code"] == "review_suppression"
     # Only the offending sentence is quoted.
     assert verdict.reasons[0].sentence == "delete your review and we will send a coupon"
@@ -134,7 +150,7 @@ def test_marketplace_mode_refuses_off_platform_review_requests():
     text = "Thank you! Please review us on Trustpilot as well."
     assert check(text, "en").allowed
     verdict = check(text, "en", marketplace="amazon")
-    assert [r.code for r in verdict.reasons] == ["offsite_redirect"]
+    assert [r.code for r in verdict.reasons] == ["marketplace"]
 
 
 def test_unknown_language_is_a_clear_error():
